@@ -1,0 +1,86 @@
+"""Self-checks for the exercises: compare a learner's answer with the right value, and hint when wrong."""
+import math
+from dataclasses import dataclass
+
+from .example import EXAMPLE, I1, LEARNING_RATE
+from .network import backward, forward, train, train_step
+from .validate import finite_number, one_of
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """An exercise's right value, a hint, and the values that common mistakes give (with their hints)."""
+
+    value: float
+    hint: str
+    mistakes: tuple = ()
+
+
+def _exercises():
+    fp = forward()
+    g = backward(EXAMPLE, fp)
+    step = train_step()
+    slope_o1 = fp.out_o1 * (1 - fp.out_o1)
+    return {
+        "parameter_count": Exercise(10, "Count the weights on the arrows, then the biases: one per layer, shared."),
+        "net_h2": Exercise(fp.net_h2, "net_h2 = w3·i1 + w4·i2 + b1.",
+                           ((fp.net_h2 - EXAMPLE.b1, "You left out the bias b1."),)),
+        "out_o2": Exercise(fp.out_o2, "out_o2 = 1 / (1 + e^(-net_o2)), and net_o2 = w7·out_h1 + w8·out_h2 + b2.",
+                           ((fp.net_o2, "That is net_o2: squash it with the logistic function."),)),
+        "E_o2": Exercise(fp.E_o2, "E_o2 = ½ (target_o2 − out_o2)².",
+                         ((2 * fp.E_o2, "You left out the ½."),
+                          (abs(0.99 - fp.out_o2), "Square the difference (and halve it)."))),
+        "dE_total/dw6": Exercise(g.dE_dw6, "Three factors: (out_o1 − target_o1) · out_o1(1 − out_o1) · out_h2.",
+                                 ((g.dE_dout_o1 * fp.out_h2, "You dropped dout_o1/dnet_o1 = out_o1(1 − out_o1)."),
+                                  (-g.dE_dw6, "Check the sign of dE_total/dout_o1 = out_o1 − target_o1."),
+                                  (g.dE_dw5, "That is dE_total/dw5: w6 carries out_h2, not out_h1."))),
+        "dE_total/dw7": Exercise(g.dE_dw7, "w7 joins h1 to o2: delta_o2 · out_h1.",
+                                 ((g.dE_dw8, "That is dE_total/dw8: w7 carries out_h1."),)),
+        "dE_total/dw3": Exercise(g.dE_dw3, "Sum both paths into out_h2 (through w6 and w8), "
+                                           "times out_h2(1 − out_h2), times i1.",
+                                 ((g.delta_o1 * EXAMPLE.w6 * g.dout_dnet_h2 * I1,
+                                   "You followed only the path through o1: o2 depends on out_h2 too."),
+                                  (g.dE_dout_h2 * I1, "You dropped dout_h2/dnet_h2 = out_h2(1 − out_h2)."))),
+        "dE_total/db2": Exercise(g.dE_db2, "b2 feeds both outputs: delta_o1 + delta_o2.",
+                                 ((g.delta_o1, "b2 is shared: add the path through o2."),)),
+        "w6_new": Exercise(step.w6, "w6 − learning_rate · dE_total/dw6, with learning_rate = 0.5.",
+                           ((EXAMPLE.w6 + LEARNING_RATE * g.dE_dw6, "Step against the gradient: subtract."),
+                            (EXAMPLE.w6 - g.dE_dw6, "Multiply the gradient by the learning rate."))),
+        "E_total_after_2_updates": Exercise(train(steps=2).errors[2], "Take two steps with train_step, "
+                                            "then run a forward pass."),
+        "slope_at_out_o1": Exercise(slope_o1, "The logistic's slope, written with its output: out_o1(1 − out_o1)."),
+    }
+
+
+EXERCISES = _exercises()
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The verdict on one answer; it prints as a sentence."""
+
+    exercise: str
+    answer: object
+    correct: bool
+    message: str
+
+    def __repr__(self):
+        return self.message
+
+
+def _close(a, b):
+    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+
+
+def check(exercise, answer):
+    """Check `answer` for the named exercise. Right to 6 significant digits counts as right."""
+    ex = EXERCISES[one_of("exercise", exercise, tuple(EXERCISES))]
+    if answer is None:
+        return CheckResult(exercise, answer, False, f"… {exercise}: not answered yet. Hint: {ex.hint}")
+    answer = finite_number(f"your answer to {exercise}", answer)
+    if _close(answer, ex.value):
+        return CheckResult(exercise, answer, True, f"✓ {exercise} = {answer:.9g} is right.")
+    for wrong, hint in ex.mistakes:
+        if _close(answer, wrong):
+            return CheckResult(exercise, answer, False, f"✗ {answer:.9g} is not {exercise}. {hint}")
+    return CheckResult(exercise, answer, False, f"✗ {answer:.9g} is not {exercise}. Hint: {ex.hint}")

@@ -1,0 +1,101 @@
+"""The chain rule done by sympy: every local derivative, the products along each path, and a check
+that the product equals the derivative of E_total taken directly."""
+from types import SimpleNamespace
+
+import sympy as sp
+
+from .example import EXAMPLE, I1, I2, PARAMETER_NAMES, TARGET_O1, TARGET_O2
+from .validate import one_of
+
+
+class sigma(sp.Function):
+    """The logistic function. sympy is told its slope: sigma'(x) = sigma(x) * (1 - sigma(x))."""
+
+    def fdiff(self, argindex=1):
+        return sigma(self.args[0]) * (1 - sigma(self.args[0]))
+
+    def _eval_rewrite_as_exp(self, x, **kwargs):
+        return 1 / (1 + sp.exp(-x))
+
+    def _eval_evalf(self, prec):
+        return self.rewrite(sp.exp)._eval_evalf(prec)
+
+    def _latex(self, printer, exp=None):
+        body = rf"\sigma\left({printer._print(self.args[0])}\right)"
+        return body if exp is None else rf"{body}^{{{exp}}}"
+
+
+_NAMES = ("i1 i2 target_o1 target_o2 w1 w2 w3 w4 w5 w6 w7 w8 b1 b2 "
+          "net_h1 net_h2 out_h1 out_h2 net_o1 net_o2 out_o1 out_o2 E_o1 E_o2 E_total")
+S = SimpleNamespace(**{name: sp.Symbol(name, real=True) for name in _NAMES.split()})
+"""Every quantity of the lesson as a sympy symbol: S.w5, S.net_h1, S.out_o1, S.E_total, ..."""
+
+LOCAL = {
+    S.net_h1: S.w1 * S.i1 + S.w2 * S.i2 + S.b1,
+    S.net_h2: S.w3 * S.i1 + S.w4 * S.i2 + S.b1,
+    S.out_h1: sigma(S.net_h1),
+    S.out_h2: sigma(S.net_h2),
+    S.net_o1: S.w5 * S.out_h1 + S.w6 * S.out_h2 + S.b2,
+    S.net_o2: S.w7 * S.out_h1 + S.w8 * S.out_h2 + S.b2,
+    S.out_o1: sigma(S.net_o1),
+    S.out_o2: sigma(S.net_o2),
+    S.E_o1: sp.Rational(1, 2) * (S.target_o1 - S.out_o1) ** 2,
+    S.E_o2: sp.Rational(1, 2) * (S.target_o2 - S.out_o2) ** 2,
+    S.E_total: sp.Rational(1, 2) * (S.target_o1 - S.out_o1) ** 2
+    + sp.Rational(1, 2) * (S.target_o2 - S.out_o2) ** 2,
+}
+"""Each computed quantity in terms of the quantities one step before it (the computational graph)."""
+
+_OUT_OF = {sigma(S.net_h1): S.out_h1, sigma(S.net_h2): S.out_h2,
+           sigma(S.net_o1): S.out_o1, sigma(S.net_o2): S.out_o2}
+
+
+def local_derivative(top, bottom):
+    """d(top)/d(bottom) for one edge of the graph, written with the lesson's names (out_o1, not sigma(net_o1))."""
+    return sp.diff(LOCAL[top], bottom).subs(_OUT_OF)
+
+
+def in_parameters(expr):
+    """Rewrite `expr` until it speaks only of inputs, targets, weights and biases."""
+    while any(symbol in LOCAL for symbol in expr.free_symbols):
+        expr = expr.subs(LOCAL)
+    return expr
+
+
+def paths(name, top=S.E_total):
+    """Every path from E_total down to a parameter, as a list of (top, bottom) edges."""
+    target = getattr(S, one_of("parameter name", name, PARAMETER_NAMES))
+    found = []
+    for child in sorted(LOCAL[top].free_symbols & (set(LOCAL) | {target}), key=str):
+        if child == target:
+            found.append([(top, child)])
+        elif child in LOCAL:
+            found += [[(top, child)] + rest for rest in paths(name, child)]
+    return found
+
+
+def chain_rule(name):
+    """dE_total/d(name) as the chain rule builds it: a sum over paths of products of local derivatives."""
+    return sp.Add(*[sp.Mul(*[local_derivative(t, b) for t, b in path]) for path in paths(name)])
+
+
+def direct_derivative(name):
+    """dE_total/d(name) taken in one go from E_total written out in the parameters."""
+    return sp.diff(in_parameters(S.E_total), getattr(S, name))
+
+
+def chain_rule_equals_direct(name):
+    """True when sympy shows chain_rule(name) - direct_derivative(name) simplifies to 0."""
+    difference = in_parameters(chain_rule(name)) - direct_derivative(name)
+    return sp.expand(difference) == 0 or sp.simplify(difference) == 0
+
+
+def example_values(params=EXAMPLE):
+    """The example's inputs, targets and `params` as exact rationals, keyed by symbol."""
+    values = {"i1": I1, "i2": I2, "target_o1": TARGET_O1, "target_o2": TARGET_O2, **params.as_dict()}
+    return {getattr(S, name): sp.Rational(repr(value)) for name, value in values.items()}
+
+
+def evaluate(expr, params=EXAMPLE, digits=30):
+    """The value of `expr` at the example's numbers (or `params`), to `digits` significant digits."""
+    return in_parameters(sp.sympify(expr)).subs(example_values(params)).evalf(digits)

@@ -1,0 +1,92 @@
+"""The worked example's published figures, and tables that set computed values beside them."""
+import json
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from html import escape
+from importlib.resources import files
+
+from .validate import finite_number, one_of
+
+_RAW = json.loads(files("helpers").joinpath("published_figures.json").read_text())
+SECTIONS = ("forward_pass", "output_layer", "hidden_layer", "training")
+PUBLISHED = {name: text for section in SECTIONS for name, text in _RAW[section].items()}
+"""Every published figure, by name, as printed (a string, so it keeps its printed precision)."""
+
+
+def decimals(text):
+    """How many digits a printed figure has after its decimal point."""
+    return len(text.partition(".")[2])
+
+
+def as_printed(value, places):
+    """`value` rounded to `places` decimals the way a calculator does (halves away from zero)."""
+    if not isinstance(value, Decimal):
+        value = Decimal(finite_number("value", value))
+    return str(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """One computed value set beside its published figure."""
+
+    figure: str
+    computed: float
+    how: str = ""
+
+    @property
+    def published(self):
+        return PUBLISHED[self.figure]
+
+    @property
+    def shown(self):
+        """The computed value at the published figure's printed precision."""
+        return as_printed(self.computed, decimals(self.published))
+
+    @property
+    def matches(self):
+        return self.shown == self.published
+
+
+def compare(figure, computed, how=""):
+    """Set `computed` beside the published figure named `figure` (a key of PUBLISHED)."""
+    one_of("figure", figure, tuple(PUBLISHED))
+    if not isinstance(computed, Decimal):
+        computed = finite_number(figure, computed)
+    return Comparison(figure, computed, how)
+
+
+class ComparisonTable:
+    """Rows of computed-beside-published figures, shown as a table with a match mark on each row."""
+
+    HEADER = ("figure", "how", "published", "computed (as printed)", "computed (full)", "match")
+
+    def __init__(self, rows):
+        self.rows = list(rows)
+
+    @property
+    def all_match(self):
+        return all(row.matches for row in self.rows)
+
+    def _cells(self):
+        for row in self.rows:
+            full = f"{float(row.computed):.15g}" if not isinstance(row.computed, Decimal) else str(row.computed)
+            mark = "✓ match" if row.matches else "✗ differs"
+            yield (row.figure, row.how, row.published, row.shown, full, mark)
+
+    def _repr_html_(self):
+        head = "".join(f"<th>{escape(h)}</th>" for h in self.HEADER)
+        body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
+                       for cells in self._cells())
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+    def __repr__(self):
+        lines = [self.HEADER, *self._cells()]
+        widths = [max(len(line[i]) for line in lines) for i in range(len(self.HEADER))]
+        return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
+
+
+def side_by_side(rows):
+    """A ComparisonTable from Comparisons, or from a {figure: computed value} dict."""
+    if isinstance(rows, dict):
+        rows = [compare(figure, value) for figure, value in rows.items()]
+    return ComparisonTable(rows)

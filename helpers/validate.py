@@ -1,0 +1,39 @@
+"""Input checks shared by every helper: each failure says what was wrong and what is expected."""
+import math
+from numbers import Real
+
+
+def finite_number(name, value):
+    """Return `value` as a float, or raise if it is not a finite real number."""
+    if isinstance(value, bool) or not isinstance(value, Real):
+        raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
+    value = float(value)
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be a finite number, got {value}")
+    return value
+
+
+def positive_number(name, value):
+    """Return `value` as a float, or raise if it is not a finite number above zero."""
+    value = finite_number(name, value)
+    if value <= 0:
+        raise ValueError(f"{name} must be a positive number, got {value}")
+    return value
+
+
+def whole_number(name, value, minimum=0, maximum=None):
+    """Return `value` if it is an int in [minimum, maximum], or raise."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be a whole number, got {type(value).__name__} {value!r}")
+    if value < minimum or (maximum is not None and value > maximum):
+        upper = "" if maximum is None else f" and at most {maximum}"
+        raise ValueError(f"{name} must be at least {minimum}{upper}, got {value}")
+    return value
+
+
+def one_of(name, value, choices):
+    """Return `value` if it is one of `choices`, or raise listing them."""
+    if value not in choices:
+        listed = ", ".join(repr(c) for c in choices)
+        raise ValueError(f"{name} must be one of {listed}, got {value!r}")
+    return value
