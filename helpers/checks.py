@@ -1,6 +1,7 @@
 """Self-checks for the exercises: compare a learner's answer with the right value, and hint when wrong."""
 import math
 from dataclasses import dataclass
+from functools import cache
 
 from .example import EXAMPLE, I1, LEARNING_RATE
 from .network import backward, forward, train, train_step
@@ -16,7 +17,9 @@ class Exercise:
     mistakes: tuple = ()
 
 
-def _exercises():
+@cache
+def exercises():
+    """Every exercise of the series by name, computed on first use."""
     fp = forward()
     g = backward(EXAMPLE, fp)
     step = train_step()
@@ -52,8 +55,6 @@ def _exercises():
     }
 
 
-EXERCISES = _exercises()
-
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -74,7 +75,7 @@ def _close(a, b):
 
 def check(exercise, answer):
     """Check `answer` for the named exercise. Right to 6 significant digits counts as right."""
-    ex = EXERCISES[one_of("exercise", exercise, tuple(EXERCISES))]
+    ex = exercises()[one_of("exercise", exercise, tuple(exercises()))]
     if answer is None:
         return CheckResult(exercise, answer, False, f"… {exercise}: not answered yet. Hint: {ex.hint}")
     answer = finite_number(f"your answer to {exercise}", answer)
