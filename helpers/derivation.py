@@ -99,3 +99,27 @@ def example_values(params=EXAMPLE):
 def evaluate(expr, params=EXAMPLE, digits=30):
     """The value of `expr` at the example's numbers (or `params`), to `digits` significant digits."""
     return in_parameters(sp.sympify(expr)).subs(example_values(params)).evalf(digits)
+
+
+class Equation:
+    """`lhs = rhs` shown as maths; lhs is LaTeX text or a sympy expression, rhs a sympy expression."""
+
+    def __init__(self, lhs, rhs):
+        self.lhs = lhs if isinstance(lhs, str) else sp.latex(lhs)
+        self.rhs = rhs
+
+    def _repr_latex_(self):
+        return f"$\\displaystyle {self.lhs} = {sp.latex(self.rhs)}$"
+
+    def __repr__(self):
+        return f"{self.lhs} = {self.rhs}"
+
+
+def partial(top, bottom):
+    """LaTeX for the partial derivative d(top)/d(bottom)."""
+    return rf"\frac{{\partial {sp.latex(top)}}}{{\partial {sp.latex(bottom)}}}"
+
+
+def factor(top, bottom):
+    """The chain-rule factor d(top)/d(bottom) as an equation: partial derivative = local derivative."""
+    return Equation(partial(top, bottom), local_derivative(top, bottom))

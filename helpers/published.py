@@ -67,21 +67,28 @@ class ComparisonTable:
     def all_match(self):
         return all(row.matches for row in self.rows)
 
+    def _with_how(self):
+        return any(row.how for row in self.rows)
+
+    def _columns(self):
+        """The header, without the "how" column when no row says how it was computed."""
+        return self.HEADER if self._with_how() else self.HEADER[:1] + self.HEADER[2:]
+
     def _cells(self):
         for row in self.rows:
-            full = f"{float(row.computed):.15g}" if not isinstance(row.computed, Decimal) else str(row.computed)
-            mark = "✓ match" if row.matches else "✗ differs"
-            yield (row.figure, row.how, row.published, row.shown, full, mark)
+            full = str(row.computed) if isinstance(row.computed, Decimal) else f"{row.computed:.15g}"
+            how = (row.how,) if self._with_how() else ()
+            yield (row.figure, *how, row.published, row.shown, full, "✓ match" if row.matches else "✗ differs")
 
     def _repr_html_(self):
-        head = "".join(f"<th>{escape(h)}</th>" for h in self.HEADER)
+        head = "".join(f"<th>{escape(h)}</th>" for h in self._columns())
         body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
                        for cells in self._cells())
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
     def __repr__(self):
-        lines = [self.HEADER, *self._cells()]
-        widths = [max(len(line[i]) for line in lines) for i in range(len(self.HEADER))]
+        lines = [self._columns(), *self._cells()]
+        widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
         return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
 
 
