@@ -24,7 +24,7 @@ def exercises():
     g = backward(EXAMPLE, fp)
     step = train_step()
     slope_o1 = fp.out_o1 * (1 - fp.out_o1)
-    return {
+    return _beyond_the_example() | {
         "parameter_count": Exercise(10, "Count the weights on the arrows, then the biases: one per layer, shared."),
         "net_h2": Exercise(fp.net_h2, "net_h2 = w3·i1 + w4·i2 + b1.",
                            ((fp.net_h2 - EXAMPLE.b1, "You left out the bias b1."),)),
@@ -85,3 +85,62 @@ def check(exercise, answer):
         if _close(answer, wrong):
             return CheckResult(exercise, answer, False, f"✗ {answer:.9g} is not {exercise}. {hint}")
     return CheckResult(exercise, answer, False, f"✗ {answer:.9g} is not {exercise}. Hint: {ex.hint}")
+
+
+# ── Lessons 08–12, beyond the worked example ────────────────────────────────────────────────────
+# Their helpers are imported inside the function, so that `import helpers` stays fast.
+
+def _beyond_the_example():
+    """The exercises of lessons 08–12 by name."""
+    from .example import TARGET_O1
+    from .network import update
+    from .xor import XOR_TARGET, XOR_X, xor_network
+
+    fp = forward()
+    g = backward(EXAMPLE, fp)
+    h = 1e-4
+    error_at_w5 = {s: forward(EXAMPLE.replace(w5=EXAMPLE.w5 + s * h)).E_total for s in (-1, 0, 1)}
+    central = (error_at_w5[1] - error_at_w5[-1]) / (2 * h)
+    mixed = backward(EXAMPLE, fp, carry_back_with=update(EXAMPLE, g, LEARNING_RATE)).dE_dw1
+    net = xor_network()
+    row, target = XOR_X[2:3], XOR_TARGET[2:3]
+    out_o = net.forward(row).output[0, 0]
+    delta_o = (out_o - target[0, 0]) * out_o * (1 - out_o)
+    b_o = net.biases[1][0]
+    return {
+        "mlp_parameter_count": Exercise(784 * 30 + 30 + 30 * 10 + 10,
+                                        "Each layer has (its inputs × its neurons) weights and one bias per neuron.",
+                                        ((784 * 30 + 30 * 10, "You left out the biases: one per neuron."),)),
+        "delta_o1_cross_entropy": Exercise(fp.out_o1 - TARGET_O1, "With cross-entropy and a sigmoid output, "
+                                           "delta_o1 = out_o1 − target_o1.",
+                                           ((g.delta_o1, "That is the squared-error delta: with cross-entropy the "
+                                                         "sigmoid's slope cancels."),)),
+        "dE_total/db1": Exercise(g.dE_db1, "b1 feeds both hidden neurons: delta_h1 + delta_h2.",
+                                 ((g.delta_h1, "b1 is shared: add the path through h2 (delta_h2)."),
+                                  (g.dE_db2, "That is dE_total/db2, the output layer's bias."))),
+        "E_total_after_1_update_with_biases": Exercise(
+            forward(train_step(update_biases=True)).E_total,
+            "train_step(update_biases=True), then a forward pass.",
+            ((forward(train_step()).E_total, "That is the error when only the weights move: let the biases move too."),)),
+        "central_difference_w5": Exercise(central, "(E_total at w5 + h − E_total at w5 − h) / (2h), with h = 0.0001.",
+                                          ((2 * central, "Divide by 2h: the two points are 2h apart."),
+                                           ((error_at_w5[1] - error_at_w5[0]) / h,
+                                            "That is the one-sided difference: use w5 + h and w5 − h."))),
+        "relative_error_w1_updated": Exercise(abs(mixed - g.dE_dw1) / max(abs(mixed), abs(g.dE_dw1)),
+                                              "|a − b| / max(|a|, |b|), with a and b the two values of dE_total/dw1.",
+                                              ((abs(mixed - g.dE_dw1), "That is the absolute difference: divide it "
+                                                                       "by the larger of the two sizes."),)),
+        "grad_at_out_h1": Exercise(g.dE_dout_h1, "out_h1 feeds net_o1 and net_o2: its grad adds what both send back.",
+                                   ((g.dE_o1_dout_h1, "You followed only the path through o1."),)),
+        "x_times_y_plus_x": Exercise(4.0, "x reaches f along two paths: through x·y (slope y) and directly (slope 1).",
+                                     ((3.0, "That is only the path through x·y: add the direct path (slope 1)."),)),
+        "xor_new_output_bias": Exercise(b_o - 0.8 * delta_o, "b_new = b − 0.8 · delta_o, with delta_o = "
+                                        "(out_o − target) · out_o · (1 − out_o).",
+                                        ((b_o - delta_o, "Multiply the gradient by the learning rate, 0.8."),
+                                         (b_o + 0.8 * delta_o, "Step against the gradient: subtract."),
+                                         (b_o - 0.8 * (out_o - target[0, 0]), "You dropped the sigmoid's slope "
+                                                                               "out_o (1 − out_o)."))),
+        "minibatch_updates": Exercise(2000, "Each epoch splits the four rows into batches of two: two updates per epoch.",
+                                      ((1000, "That is full-batch: one update per epoch."),
+                                       (4000, "That is one row at a time: batches of 2 make 2 updates per epoch."))),
+    }
