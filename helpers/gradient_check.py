@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from .mlp import ACTIVATIONS, Network
+from .mlp import ACTIVATIONS, LOSSES, Network
 from .validate import one_of, positive_number
 
 H = 1e-5
@@ -85,21 +85,23 @@ def kink_distance(network, x):
 
 
 def random_case(rng, activation, loss="squared_error", max_layers=4, max_width=6, max_batch=4, margin=1e-2):
-    """A random network (random depth and widths, all layers using `activation`), a random batch and
-    random targets, for gradient checking.
+    """A random network (random depth and widths, its hidden layers using `activation`), a random batch
+    and random targets, for gradient checking.
+
+    The output layer uses `activation` too, except: cross-entropy needs sigmoid outputs, and a ReLU output
+    layer becomes identity (a ReLU output that is off for every example would make every gradient 0, and
+    0 checked against 0 proves nothing).
 
     A ReLU has a kink at net = 0, where its slope jumps and a difference quotient across it means
     nothing. So the draw is repeated until every ReLU net input is at least `margin` away from 0:
-    a nudge of h = 1e-5 then cannot carry one across. Cross-entropy puts sigmoids in the output layer
-    (the only place it works); its targets lie between 0 and 1.
+    a nudge of h = 1e-5 then cannot carry one across.
     """
     one_of("activation", activation, tuple(ACTIVATIONS))
+    one_of("loss", loss, tuple(LOSSES))
+    output = "sigmoid" if loss == "cross_entropy" else "identity" if activation == "relu" else activation
     while True:
-        sizes = rng.integers(1, max_width + 1, size=rng.integers(2, max_layers + 2))
-        activations = [activation] * (len(sizes) - 1)
-        if loss == "cross_entropy":
-            activations[-1] = "sigmoid"
-        network = Network.random(sizes.tolist(), activations, rng, loss)
+        sizes = rng.integers(1, max_width + 1, size=rng.integers(2, max_layers + 2)).tolist()
+        network = Network.random(sizes, [activation] * (len(sizes) - 2) + [output], rng, loss)
         x = rng.normal(0, 1, (rng.integers(1, max_batch + 1), sizes[0]))
         target = rng.uniform(0, 1, (len(x), sizes[-1]))
         if kink_distance(network, x) >= margin:

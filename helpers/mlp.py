@@ -233,10 +233,11 @@ class Network:
         For a stack of networks, `learning_rate` may hold one rate per network.
         """
         rate = _finite_array("learning_rate", learning_rate, 0)
-        if np.any(rate <= 0):
+        if (rate <= 0).any():
             raise ValueError(f"learning_rate must be positive, got {learning_rate}")
-        return replace(self, weights=[w - rate[..., None, None] * g for w, g in zip(self.weights, grads.weights)],
-                       biases=[b - rate[..., None] * g for b, g in zip(self.biases, grads.biases)])
+        per_matrix, per_vector = rate[..., None, None], rate[..., None]  # one rate per network of a stack
+        return self._with_arrays([w - per_matrix * g for w, g in zip(self.weights, grads.weights)],
+                                 [b - per_vector * g for b, g in zip(self.biases, grads.biases)])
 
     def step(self, x, target, learning_rate):
         """Backpropagation on the batch (x, target), then one update."""
@@ -244,7 +245,14 @@ class Network:
 
     def __getitem__(self, index):
         """The network (or sub-stack) at `index` of a stack of networks."""
-        return replace(self, weights=[w[index] for w in self.weights], biases=[b[index] for b in self.biases])
+        return self._with_arrays([w[index] for w in self.weights], [b[index] for b in self.biases])
+
+    def _with_arrays(self, weights, biases):
+        """This network with new weights and biases made from its own by NumPy arithmetic, which keeps
+        the shapes: the checks of __post_init__ are skipped, as training calls this at every step."""
+        new = object.__new__(Network)
+        new.__dict__.update(weights=tuple(weights), biases=tuple(biases), activations=self.activations, loss=self.loss)
+        return new
 
 
 def stack(networks):
