@@ -130,6 +130,7 @@ class ForwardPass:
 
     @property
     def output(self):
+        """The output layer's outputs: the network's answer for each example."""
         return self.outs[-1]
 
 
@@ -248,8 +249,8 @@ class Network:
         return self._with_arrays([w[index] for w in self.weights], [b[index] for b in self.biases])
 
     def _with_arrays(self, weights, biases):
-        """This network with new weights and biases made from its own by NumPy arithmetic, which keeps
-        the shapes: the checks of __post_init__ are skipped, as training calls this at every step."""
+        """This network with new weights and biases made from its own by NumPy arithmetic (which keeps
+        their shapes). The checks of __post_init__ are skipped: training calls this at every step."""
         new = object.__new__(Network)
         new.__dict__.update(weights=tuple(weights), biases=tuple(biases), activations=self.activations, loss=self.loss)
         return new
@@ -289,16 +290,16 @@ def train(network, x, target, learning_rate, epochs, batch_size=None, rng=None):
             raise ValueError("mini-batches need rng (a numpy Generator) to shuffle the rows each epoch")
     errors = []
     for _ in range(epochs):
-        if batch_size is None:
+        if batch_size is None:  # the step's own forward pass gives the error before it
             grads = network.backward(x, target)
             errors.append(grads.error)
             network = network.update(grads, learning_rate)
-            continue
-        errors.append(network.error(x, target))
-        order = rng.permutation(rows)
-        for start in range(0, rows, batch_size):
-            batch = order[start:start + batch_size]
-            network = network.step(x[..., batch, :], target[..., batch, :], learning_rate)
+        else:
+            errors.append(network.error(x, target))
+            order = rng.permutation(rows)
+            for start in range(0, rows, batch_size):
+                batch = order[start:start + batch_size]
+                network = network.step(x[..., batch, :], target[..., batch, :], learning_rate)
     errors.append(network.error(x, target))
     return TrainingRun(network, np.array(errors))
 

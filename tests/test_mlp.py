@@ -4,10 +4,10 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from helpers import EXAMPLE, LEARNING_RATE, PUBLISHED, backward, compare, forward, train, train_step
+from helpers import EXAMPLE, LEARNING_RATE, PUBLISHED, backward, compare, forward, train
 from helpers.derivation import direct_derivative, evaluate
-from helpers.mlp import (EXAMPLE_TARGET, EXAMPLE_X, Network, bias_gradient, error_back, from_example, output_error,
-                         sigmoid, stack, train as train_mlp, weight_gradient)
+from helpers.mlp import (EXAMPLE_TARGET, EXAMPLE_X, Network, error_back, from_example, output_error, sigmoid, stack,
+                         train as train_mlp, weight_gradient)
 from helpers.reproduce import rounded_as_you_go
 
 NET = from_example()
@@ -17,10 +17,10 @@ GRADS = NET.backward(EXAMPLE_X, EXAMPLE_TARGET)
 
 def computed_figures(net, fp, grads, after_one):
     """Each published figure of the first pass and first step, from the general network's arrays."""
-    (net_h1, net_h2), (net_o1, net_o2) = fp.nets[0][0], fp.nets[1][0]
+    net_h1, net_o1 = fp.nets[0][0, 0], fp.nets[1][0, 0]
     (out_h1, out_h2), (out_o1, out_o2) = fp.outs[1][0], fp.outs[2][0]
     E_o1, E_o2 = 0.5 * (EXAMPLE_TARGET[0] - fp.output[0]) ** 2
-    (delta_o1, delta_o2), (w5, w6), (w7, w8) = grads.deltas[1][0], *net.weights[1]
+    (delta_o1, delta_o2), w5, w7 = grads.deltas[1][0], net.weights[1][0, 0], net.weights[1][1, 0]
     (dw1, dw2), (dw3, dw4) = grads.weights[0]
     (dw5, dw6), (dw7, dw8) = grads.weights[1]
     figures = {
