@@ -12,7 +12,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 BINDER = ROOT / "binder"
-TEST_ONLY = {"nbval", "pytest", "selenium", "hypothesis"}
+TEST_ONLY = {"nbval", "pytest", "selenium", "hypothesis", "mpmath"}
 
 
 def pins(path):
