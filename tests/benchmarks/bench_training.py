@@ -18,7 +18,7 @@ import time
 from helpers import EXAMPLE, I1, I2, LEARNING_RATE, TARGET_O1, TARGET_O2, WEIGHT_NAMES, fast, network
 
 STEPS = 10_000
-REPEATS = 7
+REPEATS = 9
 
 
 class Neuron:
@@ -128,29 +128,27 @@ def generated():
     return list(fast.train(EXAMPLE, STEPS).params.as_dict().values())[:8]
 
 
-def median_seconds(run):
-    times = []
-    for _ in range(REPEATS):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main():
     fast.train_loop("original")  # let sympy write the loop once, outside the timings
-    results = {run.__name__: run() for run in (per_neuron_objects, readable, generated)}
+    ways = {"per-neuron objects": per_neuron_objects, "helpers.network.train": readable,
+            "helpers.fast.train": generated}
+    results = {name: run() for name, run in ways.items()}
     for name, weights in results.items():
-        gap = max(abs(a - b) for a, b in zip(weights, results["readable"]))
+        gap = max(abs(a - b) for a, b in zip(weights, results["helpers.network.train"]))
         assert gap < 1e-12, f"{name} ends {gap:.3g} away from helpers.network.train"
-    print(f"{STEPS:,} training steps, median of {REPEATS} runs (same final weights {', '.join(WEIGHT_NAMES)}):")
-    times = {name: median_seconds(run) for name, run in
-             (("per-neuron objects", per_neuron_objects), ("helpers.network.train", readable),
-              ("helpers.fast.train", generated))}
+    times = {name: [] for name in ways}
+    for _ in range(REPEATS):  # interleaved, so a busy moment slows every way alike
+        for name, run in ways.items():
+            start = time.perf_counter()
+            run()
+            times[name].append(time.perf_counter() - start)
+    print(f"{STEPS:,} training steps of the worked example, {REPEATS} interleaved runs each "
+          f"(all end with the same weights {', '.join(WEIGHT_NAMES)}):")
     for name, seconds in times.items():
-        print(f"  {name:22} {1000 * seconds:8.1f} ms")
-    print(f"speed-up of helpers.fast.train over per-neuron objects: "
-          f"{times['per-neuron objects'] / times['helpers.fast.train']:.1f}x")
+        print(f"  {name:22} median {1000 * statistics.median(seconds):7.1f} ms   best {1000 * min(seconds):7.1f} ms")
+    base, quick = times["per-neuron objects"], times["helpers.fast.train"]
+    print(f"speed-up of helpers.fast.train over per-neuron objects: {statistics.median(base) / statistics.median(quick):.1f}x "
+          f"(medians), {min(base) / min(quick):.1f}x (best runs)")
 
 
 if __name__ == "__main__":
