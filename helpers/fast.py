@@ -38,15 +38,15 @@ def update_expressions(hidden_uses="original"):
     the w5..w8 this same step produces (the variant behind the published training figures).
     """
     one_of("hidden_uses", hidden_uses, HIDDEN_USES)
-    new = {name: _step(name) for name in OUTPUT_WEIGHTS}
+    new = {name: _new_weight(name) for name in OUTPUT_WEIGHTS}
     # In chain_rule(w1..w4), w5..w8 appear only as the factors dnet_o/dout_h: replacing them
     # changes exactly the weights the output deltas travel back through.
     carry_back = {getattr(S, name): new[name] for name in OUTPUT_WEIGHTS} if hidden_uses == "updated" else {}
-    new.update({name: _step(name, carry_back) for name in ("w1", "w2", "w3", "w4")})
+    new.update({name: _new_weight(name, carry_back) for name in ("w1", "w2", "w3", "w4")})
     return {name: new[name] for name in WEIGHT_NAMES}
 
 
-def _step(name, carry_back=None):
+def _new_weight(name, carry_back=None):
     gradient = sp.factor_terms(chain_rule(name).xreplace(carry_back or {}))  # delta_h1 * i1 stays a product
     return getattr(S, name) - learning_rate * gradient
 

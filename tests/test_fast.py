@@ -73,9 +73,9 @@ def test_zero_steps_is_the_untrained_network():
 
 def test_the_loop_is_written_in_the_lessons_names():
     source = fast.loop_source("original")
-    for line in ("net_h1 = b1 + 0.05*w1 + 0.1*w2", "net_o1 = b2 + out_h1*w5 + out_h2*w6"):
+    for line in ("net_h1 = b1 + 0.05*w1 + 0.1*w2", "net_o1 = b2 + out_h1*w5 + out_h2*w6",
+                 f"{', '.join(WEIGHT_NAMES)} = "):
         assert line in source
-    assert "w5_new" not in source and set(WEIGHT_NAMES) <= set(source.replace(",", " ").split())
 
 
 @pytest.mark.parametrize("change, error, words", [
