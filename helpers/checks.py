@@ -24,6 +24,7 @@ def exercises():
     g = backward(EXAMPLE, fp)
     step = train_step()
     slope_o1 = fp.out_o1 * (1 - fp.out_o1)
+    saturated = forward(EXAMPLE.replace(w5=20.0))
     return _beyond_the_example() | {
         "parameter_count": Exercise(10, "Count the weights on the arrows, then the biases: one per layer, shared."),
         "net_h2": Exercise(fp.net_h2, "net_h2 = w3·i1 + w4·i2 + b1.",
@@ -52,6 +53,18 @@ def exercises():
         "E_total_after_2_updates": Exercise(train(steps=2).errors[2], "Take two steps with train_step, "
                                             "then run a forward pass."),
         "slope_at_out_o1": Exercise(slope_o1, "The logistic's slope, written with its output: out_o1(1 − out_o1)."),
+        "E_total_after_1000_updates_at_learning_rate_2": Exercise(
+            train(steps=1000, learning_rate=2).errors[1000],
+            "In the lab: learning rate 2, steps 1,000, hidden layer as the text describes; read "
+            "E_total_after_1000_updates.",
+            ((train(steps=1000, learning_rate=2, hidden_uses="updated").errors[1000],
+              "That is the published figures' variant: switch to 'as the text describes'."),
+             (train(steps=1000).errors[1000], "That is with learning rate 0.5: set it to 2."))),
+        "slope_at_out_o1_when_w5_is_20": Exercise(
+            saturated.out_o1 * (1 - saturated.out_o1),
+            "Set w5 to 20, read out_o1, and compute out_o1(1 − out_o1).",
+            ((slope_o1, "That is the slope with w5 = 0.4: move w5 to 20 first."),
+             (saturated.out_o1, "That is out_o1 itself: the slope is out_o1(1 − out_o1)."))),
     }
 
 

@@ -4,8 +4,8 @@ from types import SimpleNamespace
 
 import sympy as sp
 
-from .example import EXAMPLE, I1, I2, PARAMETER_NAMES, TARGET_O1, TARGET_O2
-from .validate import one_of
+from .example import EXAMPLE, I1, I2, PARAMETER_NAMES, TARGET_O1, TARGET_O2, checked_params
+from .validate import one_of, whole_number
 
 
 class sigma(sp.Function):
@@ -52,11 +52,14 @@ _OUT_OF = {sigma(S.net_h1): S.out_h1, sigma(S.net_h2): S.out_h2,
 
 def local_derivative(top, bottom):
     """d(top)/d(bottom) for one edge of the graph, written with the lesson's names (out_o1, not sigma(net_o1))."""
+    one_of("top", top, tuple(LOCAL))
+    one_of("bottom", bottom, tuple(vars(S).values()))
     return sp.diff(LOCAL[top], bottom).subs(_OUT_OF)
 
 
 def in_parameters(expr):
     """Rewrite `expr` until it speaks only of inputs, targets, weights and biases."""
+    expr = _expression(expr)
     while any(symbol in LOCAL for symbol in expr.free_symbols):
         expr = expr.subs(LOCAL)
     return expr
@@ -65,6 +68,7 @@ def in_parameters(expr):
 def paths(name, top=S.E_total):
     """Every path from E_total down to a parameter, as a list of (top, bottom) edges."""
     target = getattr(S, one_of("parameter name", name, PARAMETER_NAMES))
+    one_of("top", top, tuple(LOCAL))
     found = []
     for child in sorted(LOCAL[top].free_symbols & (set(LOCAL) | {target}), key=str):
         if child == target:
@@ -81,24 +85,49 @@ def chain_rule(name):
 
 def direct_derivative(name):
     """dE_total/d(name) taken in one go from E_total written out in the parameters."""
-    return sp.diff(in_parameters(S.E_total), getattr(S, name))
+    return sp.diff(in_parameters(S.E_total), getattr(S, one_of("parameter name", name, PARAMETER_NAMES)))
 
 
 def chain_rule_equals_direct(name):
     """True when sympy shows chain_rule(name) - direct_derivative(name) simplifies to 0."""
-    difference = in_parameters(chain_rule(name)) - direct_derivative(name)
+    return is_zero(in_parameters(chain_rule(name)) - direct_derivative(name))
+
+
+def is_zero(difference):
+    """True when sympy simplifies `difference` to 0.
+
+    A difference that is not 0 at the example's numbers cannot simplify to 0, so that is
+    checked first (at 30 digits), sparing sympy a long search for a proof that cannot exist.
+    """
+    if abs(difference.subs(example_values()).evalf(30)) > 1e-20:
+        return False
     return sp.expand(difference) == 0 or sp.simplify(difference) == 0
 
 
 def example_values(params=EXAMPLE):
     """The example's inputs, targets and `params` as exact rationals, keyed by symbol."""
-    values = {"i1": I1, "i2": I2, "target_o1": TARGET_O1, "target_o2": TARGET_O2, **params.as_dict()}
+    values = {"i1": I1, "i2": I2, "target_o1": TARGET_O1, "target_o2": TARGET_O2, **checked_params(params).as_dict()}
     return {getattr(S, name): sp.Rational(repr(value)) for name, value in values.items()}
 
 
 def evaluate(expr, params=EXAMPLE, digits=30):
     """The value of `expr` at the example's numbers (or `params`), to `digits` significant digits."""
-    return in_parameters(sp.sympify(expr)).subs(example_values(params)).evalf(digits)
+    whole_number("digits", digits, minimum=1)
+    return in_parameters(expr).subs(example_values(params)).evalf(digits)
+
+
+def _expression(expr):
+    """`expr` as a sympy expression; a string is refused, since its names would not be the symbols of S."""
+    if isinstance(expr, str):
+        raise TypeError(f"expected a sympy expression built from the symbols of S (e.g. S.w5 * S.out_h1), "
+                        f"got the string {expr!r}")
+    try:
+        expr = sp.sympify(expr, strict=True)
+    except sp.SympifyError:
+        raise TypeError(f"expected a sympy expression or a number, got {type(expr).__name__} {expr!r}") from None
+    if expr.has(sp.nan, sp.oo, -sp.oo, sp.zoo):
+        raise ValueError(f"expected a finite expression, got {expr}")
+    return expr
 
 
 class Equation:

@@ -2,8 +2,10 @@
 import math
 
 import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
 
-from .example import EXAMPLE
+from .example import EXAMPLE, checked_params
+from .network import Gradients
 
 NEURONS = {"i1": (0, 2), "i2": (0, 0), "h1": (3, 2), "h2": (3, 0), "o1": (6, 2), "o2": (6, 0),
            "b1": (1.9, -1.4), "b2": (4.9, -1.4)}
@@ -21,6 +23,12 @@ def draw_network(params=EXAMPLE, gradients=None, ax=None):
     With gradients, an edge's colour gives the gradient's sign (red: positive, so descent lowers
     the weight; blue: negative) and its width the gradient's size.
     """
+    checked_params(params)
+    if gradients is not None and not isinstance(gradients, Gradients):
+        raise TypeError(f"gradients must be None or the Gradients that backward(...) returns, "
+                        f"got {type(gradients).__name__}")
+    if ax is not None and not isinstance(ax, Axes):
+        raise TypeError(f"ax must be None or a matplotlib Axes to draw on, got {type(ax).__name__}")
     if ax is None:
         ax = plt.subplots(figsize=(8, 4.6))[1]
     biggest = max((abs(gradients.of(w)) for w in EDGES), default=0) if gradients else 0

@@ -49,3 +49,10 @@ class Params:
 
 
 EXAMPLE = Params()
+
+
+def checked_params(params, name="params"):
+    """Return `params` if it is a Params, or raise saying what was given instead."""
+    if not isinstance(params, Params):
+        raise TypeError(f"{name} must be the network's parameters as helpers.Params, got {type(params).__name__}")
+    return params

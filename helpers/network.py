@@ -6,7 +6,8 @@ and the backward pass returns each chain-rule factor, the deltas and every gradi
 import math
 from dataclasses import dataclass
 
-from .example import EXAMPLE, I1, I2, LEARNING_RATE, PARAMETER_NAMES, TARGET_O1, TARGET_O2, WEIGHT_NAMES, Params
+from .example import (EXAMPLE, I1, I2, LEARNING_RATE, PARAMETER_NAMES, TARGET_O1, TARGET_O2, WEIGHT_NAMES, Params,
+                      checked_params)
 from .validate import finite_number, one_of, positive_number, whole_number
 
 HIDDEN_USES = ("original", "updated")
@@ -14,6 +15,8 @@ HIDDEN_USES = ("original", "updated")
 
 def logistic(x):
     """The logistic function 1 / (1 + e^(-x)), written so that no x overflows exp()."""
+    if type(x) is not float or not math.isfinite(x):  # floats, the usual case, skip the full check
+        x = finite_number("logistic's input x", x)
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))
     e = math.exp(x)
@@ -39,7 +42,7 @@ class ForwardPass:
 
 def forward(params=EXAMPLE, i1=I1, i2=I2, target_o1=TARGET_O1, target_o2=TARGET_O2):
     """Feed the inputs through the network and measure the squared error of each output."""
-    _check_params(params)
+    checked_params(params)
     i1, i2 = finite_number("i1", i1), finite_number("i2", i2)
     target_o1, target_o2 = finite_number("target_o1", target_o1), finite_number("target_o2", target_o2)
     p = params
@@ -107,8 +110,12 @@ def backward(params, fp, i1=I1, i2=I2, target_o1=TARGET_O1, target_o2=TARGET_O2,
     The output deltas reach the hidden layer through w5..w8. `carry_back_with` names the
     Params whose w5..w8 do that; by default the same `params` (as the method says).
     """
-    _check_params(params)
-    via = params if carry_back_with is None else _check_params(carry_back_with)
+    checked_params(params)
+    if not isinstance(fp, ForwardPass):
+        raise TypeError(f"fp must be the ForwardPass that forward(params) returns, got {type(fp).__name__}")
+    i1, i2 = finite_number("i1", i1), finite_number("i2", i2)
+    target_o1, target_o2 = finite_number("target_o1", target_o1), finite_number("target_o2", target_o2)
+    via = params if carry_back_with is None else checked_params(carry_back_with, "carry_back_with")
     dE_dout_o1, dE_dout_o2 = fp.out_o1 - target_o1, fp.out_o2 - target_o2
     dout_dnet_o1, dout_dnet_o2 = fp.out_o1 * (1 - fp.out_o1), fp.out_o2 * (1 - fp.out_o2)
     delta_o1, delta_o2 = dE_dout_o1 * dout_dnet_o1, dE_dout_o2 * dout_dnet_o2
@@ -133,8 +140,11 @@ def update(params, grads, learning_rate=LEARNING_RATE, update_biases=False):
 
     The worked example keeps the biases fixed; `update_biases=True` moves them too.
     """
-    _check_params(params)
+    checked_params(params)
+    if not isinstance(grads, Gradients):
+        raise TypeError(f"grads must be the Gradients that backward(...) returns, got {type(grads).__name__}")
     learning_rate = positive_number("learning_rate", learning_rate)
+    _check_flag("update_biases", update_biases)
     names = PARAMETER_NAMES if update_biases else WEIGHT_NAMES
     return params.replace(**{n: getattr(params, n) - learning_rate * grads.of(n) for n in names})
 
@@ -146,11 +156,11 @@ def train_step(params=EXAMPLE, learning_rate=LEARNING_RATE, hidden_uses="origina
     step (the method as the example's text describes it). "updated": they use the w5..w8 this
     step has just produced (what the example's published training figures follow).
     """
+    _check_step(learning_rate, hidden_uses, update_biases)
     return _step_from(params, forward(params), learning_rate, hidden_uses, update_biases)
 
 
 def _step_from(params, fp, learning_rate, hidden_uses, update_biases):
-    one_of("hidden_uses", hidden_uses, HIDDEN_USES)
     grads = backward(params, fp)
     if hidden_uses == "updated":
         grads = backward(params, fp, carry_back_with=update(params, grads, learning_rate))
@@ -173,7 +183,9 @@ class TrainingRun:
 def train(params=EXAMPLE, steps=10_000, learning_rate=LEARNING_RATE, hidden_uses="original",
           update_biases=False):
     """Repeat `train_step` `steps` times, recording E_total before the first and after each update."""
-    whole_number("steps", steps)
+    checked_params(params)
+    steps = whole_number("steps", steps)
+    _check_step(learning_rate, hidden_uses, update_biases)
     errors = []
     for _ in range(steps):
         fp = forward(params)
@@ -183,7 +195,13 @@ def train(params=EXAMPLE, steps=10_000, learning_rate=LEARNING_RATE, hidden_uses
     return TrainingRun(params, tuple(errors))
 
 
-def _check_params(params):
-    if not isinstance(params, Params):
-        raise TypeError(f"expected the network's parameters as helpers.Params, got {type(params).__name__}")
-    return params
+def _check_flag(name, value):
+    if not isinstance(value, bool):
+        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}")
+
+
+def _check_step(learning_rate, hidden_uses, update_biases):
+    """Check a training step's settings once, before any work is done."""
+    positive_number("learning_rate", learning_rate)
+    one_of("hidden_uses", hidden_uses, HIDDEN_USES)
+    _check_flag("update_biases", update_biases)

@@ -5,7 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from html import escape
 from importlib.resources import files
 
-from .validate import finite_number, one_of
+from .validate import finite_number, one_of, whole_number
 
 _RAW = json.loads(files("helpers").joinpath("published_figures.json").read_text())
 SECTIONS = ("forward_pass", "output_layer", "hidden_layer", "training")
@@ -15,13 +15,15 @@ PUBLISHED = {name: text for section in SECTIONS for name, text in _RAW[section].
 
 def decimals(text):
     """How many digits a printed figure has after its decimal point."""
+    if not isinstance(text, str):
+        raise TypeError(f"expected a figure as printed (a string such as '0.3775'), got {type(text).__name__} {text!r}")
     return len(text.partition(".")[2])
 
 
 def as_printed(value, places):
     """`value` rounded to `places` decimals the way a calculator does (halves away from zero)."""
-    if not isinstance(value, Decimal):
-        value = Decimal(finite_number("value", value))
+    value = _number("value", value)
+    whole_number("places", places)
     return str(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
 
 
@@ -50,9 +52,19 @@ class Comparison:
 def compare(figure, computed, how=""):
     """Set `computed` beside the published figure named `figure` (a key of PUBLISHED)."""
     one_of("figure", figure, tuple(PUBLISHED))
-    if not isinstance(computed, Decimal):
-        computed = finite_number(figure, computed)
+    if not isinstance(how, str):
+        raise TypeError(f"how must be a string saying how the value was computed, got {type(how).__name__} {how!r}")
+    computed = _number(figure, computed) if isinstance(computed, Decimal) else finite_number(figure, computed)
     return Comparison(figure, computed, how)
+
+
+def _number(name, value):
+    """`value` as a finite Decimal (kept exact if it is one already), or raise."""
+    if not isinstance(value, Decimal):
+        return Decimal(finite_number(name, value))
+    if not value.is_finite():
+        raise ValueError(f"{name} must be a finite number, got {value}")
+    return value
 
 
 class ComparisonTable:
@@ -96,4 +108,9 @@ def side_by_side(rows):
     """A ComparisonTable from Comparisons, or from a {figure: computed value} dict."""
     if isinstance(rows, dict):
         rows = [compare(figure, value) for figure, value in rows.items()]
+    rows = list(rows)
+    for row in rows:
+        if not isinstance(row, Comparison):
+            raise TypeError(f"expected Comparisons made by compare(...), or a {{figure: value}} dict; "
+                            f"got a row of type {type(row).__name__}")
     return ComparisonTable(rows)

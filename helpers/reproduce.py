@@ -6,6 +6,7 @@ from functools import cache
 from .example import EXAMPLE, I1
 from .network import backward, forward, train, train_step
 from .published import as_printed, compare
+from .validate import whole_number
 
 AS_DESCRIBED = "as described"
 STEPS = 10_000
@@ -42,6 +43,7 @@ def as_described():
 
 def rounded_as_you_go(places=9):
     """dE_o2/dout_h1 worked by hand: delta_o2 rounded to `places` decimals first, then times w7."""
+    whole_number("places", places)
     g = backward(EXAMPLE, forward())
     return Decimal(as_printed(g.delta_o2, places)) * Decimal(repr(EXAMPLE.w7))
 

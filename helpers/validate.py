@@ -1,13 +1,18 @@
 """Input checks shared by every helper: each failure says what was wrong and what is expected."""
 import math
-from numbers import Real
+from numbers import Integral, Real
 
 
 def finite_number(name, value):
     """Return `value` as a float, or raise if it is not a finite real number."""
-    if isinstance(value, bool) or not isinstance(value, Real):
-        raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
-    value = float(value)
+    if type(value) is not float:  # a float, the usual case, skips the slower checks
+        if isinstance(value, bool) or not isinstance(value, Real):
+            raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
+        try:
+            value = float(value)
+        except OverflowError:  # e.g. a whole number with hundreds of digits
+            too_big = f"{type(value).__name__} too large for a float"
+            raise ValueError(f"{name} must be a finite number, got {too_big}") from None
     if not math.isfinite(value):
         raise ValueError(f"{name} must be a finite number, got {value}")
     return value
@@ -22,9 +27,10 @@ def positive_number(name, value):
 
 
 def whole_number(name, value, minimum=0, maximum=None):
-    """Return `value` if it is an int in [minimum, maximum], or raise."""
-    if isinstance(value, bool) or not isinstance(value, int):
+    """Return `value` as an int if it is a whole number in [minimum, maximum], or raise."""
+    if isinstance(value, bool) or not isinstance(value, Integral):
         raise TypeError(f"{name} must be a whole number, got {type(value).__name__} {value!r}")
+    value = int(value)
     if value < minimum or (maximum is not None and value > maximum):
         upper = "" if maximum is None else f" and at most {maximum}"
         raise ValueError(f"{name} must be at least {minimum}{upper}, got {value}")

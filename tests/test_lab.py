@@ -1,0 +1,144 @@
+"""The lab, driven without a browser: move its controls and read what it displays."""
+import re
+
+import pytest
+
+from helpers import EXAMPLE, PARAMETER_NAMES, PUBLISHED, WEIGHT_NAMES, backward, forward, network
+from helpers.lab import LEARNING_RATE_RANGE, MAX_STEPS, PARAMETER_RANGE, Lab, warnings
+from helpers.network import TrainingRun
+
+
+@pytest.fixture(scope="module")
+def lab():
+    return Lab(steps=200)  # fewer steps keep the slow reference training short
+
+
+@pytest.fixture(autouse=True)
+def start_from_the_example(lab):
+    lab.reset()
+    lab.steps.value = 200
+
+
+def displayed(lab):
+    """name -> the number as the lab's tables show it."""
+    rows = re.findall(r"<tr><td>(.*?)</td><td[^>]*>(.*?)</td></tr>", lab.numbers.value)
+    return dict(rows)
+
+
+def expected(params, learning_rate, steps, hidden_uses="original"):
+    """What the lab should show, from the readable helpers (no helpers.fast)."""
+    fp = forward(params)
+    grads = backward(params, fp)
+    stepped = network.train_step(params, learning_rate, hidden_uses)
+    run = network.train(params, steps, learning_rate, hidden_uses)
+    values = {name: getattr(fp, name) for name in ("net_h1", "out_h1", "net_h2", "out_h2", "net_o1", "out_o1",
+                                                    "net_o2", "out_o2", "E_o1", "E_o2", "E_total")}
+    values.update({f"dE_total/d{name}": grads.of(name) for name in PARAMETER_NAMES})
+    values.update({f"{name}_new": getattr(stepped, name) for name in WEIGHT_NAMES})
+    values["E_total_after_1_update"] = forward(stepped).E_total
+    values[f"E_total_after_{steps}_updates"] = run.errors[-1]
+    values[f"out_o1_after_{steps}_updates"] = run.final.out_o1
+    values[f"out_o2_after_{steps}_updates"] = run.final.out_o2
+    return {name: float(f"{value:.9g}") for name, value in values.items()}
+
+
+def assert_shows(lab, want):
+    shown = {name: float(text) for name, text in displayed(lab).items()}
+    assert shown.keys() == want.keys()
+    for name, value in want.items():
+        assert shown[name] == pytest.approx(value, rel=2e-9, abs=1e-15), name
+
+
+def test_it_opens_on_the_worked_example_with_its_published_figures(lab):
+    assert_shows(lab, expected(EXAMPLE, 0.5, 200))
+    shown = displayed(lab)
+    for figure in ("out_o1", "out_o2", "E_total", "w6_new", "w7_new"):
+        assert shown[figure] == PUBLISHED[figure].rstrip("0"), figure
+    assert lab.message.value == ""
+
+
+@pytest.mark.parametrize("name, value", [("w5", 1.0), ("w1", -3.25), ("b1", 2.5), ("b2", -0.8)])
+def test_a_parameter_slider_changes_every_number(lab, name, value):
+    lab.sliders[name].value = value
+    assert_shows(lab, expected(EXAMPLE.replace(**{name: value}), 0.5, 200))
+
+
+def test_the_learning_rate_and_steps_sliders(lab):
+    lab.learning_rate.value = 2.0
+    lab.steps.value = 1234
+    assert_shows(lab, expected(EXAMPLE, 2.0, 1234))
+
+
+def test_the_switch_gives_the_published_error_after_one_update(lab):
+    assert displayed(lab)["E_total_after_1_update"] == "0.291027774"
+    lab.hidden_uses.value = "updated"
+    assert displayed(lab)["E_total_after_1_update"] == PUBLISHED["E_total_after_1_update"]
+    assert_shows(lab, expected(EXAMPLE, 0.5, 200, "updated"))
+
+
+def test_reset_puts_every_control_back(lab):
+    lab.set(w3=4.0, b2=-1.0, learning_rate=7.5, steps=50, hidden_uses="updated")
+    lab.reset_button.click()
+    assert lab.params == EXAMPLE
+    assert (lab.learning_rate.value, lab.steps.value, lab.hidden_uses.value) == (0.5, MAX_STEPS, "original")
+    lab.steps.value = 200
+    assert_shows(lab, expected(EXAMPLE, 0.5, 200))
+
+
+def test_the_diagram_shows_the_weights_and_their_gradients(lab):
+    svg = bytes(lab.diagram.value).decode()
+    grads = backward(EXAMPLE, forward())
+    assert f"∂E/∂w5 = {grads.dE_dw5:+.3g}" in svg and "w5 = 0.4" in svg
+    lab.sliders["w5"].value = 2.0
+    svg = bytes(lab.diagram.value).decode()
+    new = EXAMPLE.replace(w5=2.0)
+    assert "w5 = 2" in svg and f"∂E/∂w5 = {backward(new, forward(new)).dE_dw5:+.3g}" in svg
+
+
+def test_the_loss_curve_follows_the_training(lab):
+    before = lab.curve.value
+    lab.learning_rate.value = 3.0
+    assert lab.curve.value != before
+    assert "E_total over 200 updates" in bytes(lab.curve.value).decode()
+    x, y = lab._line.get_data()
+    assert list(y) == pytest.approx(network.train(EXAMPLE, 200, 3.0).errors, rel=1e-12)
+
+
+def test_a_saturated_output_unit_gets_a_message(lab):
+    lab.sliders["w5"].value = 20.0
+    assert "o1 is saturated" in lab.message.value
+    assert "Training stalls" in lab.message.value
+
+
+def test_the_largest_learning_rate_gets_a_message(lab):
+    lab.set(learning_rate=LEARNING_RATE_RANGE[1], hidden_uses="updated", steps=MAX_STEPS)
+    assert "Training saturated o1" in lab.message.value
+    assert "Training stalls" in lab.message.value
+
+
+@pytest.mark.parametrize("end", PARAMETER_RANGE)
+def test_every_slider_at_its_extreme_gives_numbers_and_a_message_not_an_error(lab, end):
+    lab.set(learning_rate=LEARNING_RATE_RANGE[1], **{name: end for name in PARAMETER_NAMES})
+    assert "saturated" in lab.message.value
+    assert_shows(lab, expected(lab.params, LEARNING_RATE_RANGE[1], 200))
+
+
+@pytest.mark.parametrize("name", PARAMETER_NAMES)
+def test_one_slider_at_either_end_gives_numbers_not_an_error(lab, name):
+    for end in PARAMETER_RANGE:
+        lab.sliders[name].value = end
+        assert displayed(lab)["E_total"] == f"{forward(EXAMPLE.replace(**{name: end})).E_total:.9g}"
+
+
+def test_a_value_that_cannot_be_computed_gives_a_message(lab):
+    lab.sliders["w2"].value = float("nan")  # a slider passes NaN through
+    assert "cannot be computed" in lab.message.value and "finite" in lab.message.value
+
+
+def test_error_going_up_is_reported_as_overshooting():
+    run = TrainingRun(EXAMPLE, (0.30, 0.20, 0.25, 0.10))
+    assert any("went up on 1 of the 3 updates" in sentence for sentence in warnings(forward(), run))
+
+
+def test_a_healthy_run_gets_no_message():
+    assert warnings(forward(), network.train(steps=100)) == []

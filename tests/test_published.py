@@ -1,0 +1,140 @@
+"""The published figures, their rounding, and the tables that set computed values beside them."""
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from helpers.published import PUBLISHED, SECTIONS, Comparison, ComparisonTable, as_printed, compare, decimals, \
+    side_by_side
+
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = json.loads((REPO / "helpers" / "published_figures.json").read_text())
+REFERENCE = REPO.parent / "shared" / "reference" / "mazur_published.json"
+
+
+def test_published_holds_every_figure_of_the_four_sections_as_printed():
+    expected = {name: text for section in ("forward_pass", "output_layer", "hidden_layer", "training")
+                for name, text in SHIPPED[section].items()}
+    assert PUBLISHED == expected
+    assert len(PUBLISHED) == 32
+    assert PUBLISHED["E_total"] == "0.298371109"
+    assert PUBLISHED["w7_new"] == "0.511301270"  # the trailing zero is part of the printed precision
+    assert SECTIONS == ("forward_pass", "output_layer", "hidden_layer", "training")
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason=f"no reference copy of the published figures at {REFERENCE}")
+def test_the_shipped_figures_equal_the_reference_copy():
+    reference = json.loads(REFERENCE.read_text())
+    for section in ("setup", *SECTIONS):
+        assert SHIPPED[section] == reference[section], section
+
+
+@pytest.mark.parametrize("text, places", [("0.3775", 4), ("0.05", 2), ("0.0000351085", 10), ("-0.019049119", 9),
+                                          ("0.511301270", 9), ("10", 0)])
+def test_decimals_counts_the_printed_places(text, places):
+    assert decimals(text) == places
+
+
+@pytest.mark.parametrize("value, places, expected", [
+    (Decimal("-0.0190491185"), 9, "-0.019049119"),
+    (Decimal("0.0190491185"), 9, "0.019049119"),
+    (Decimal("0.0190491184999"), 9, "0.019049118"),
+    (2.5, 0, "3"),
+    (-2.5, 0, "-3"),
+    (0.125, 2, "0.13"),
+    (-0.125, 2, "-0.13"),
+    (0.5112012702387, 9, "0.511201270"),
+    (3.51085481225126e-05, 10, "0.0000351085"),
+    (1, 3, "1.000"),
+])
+def test_as_printed_rounds_halves_away_from_zero(value, places, expected):
+    assert as_printed(value, places) == expected
+
+
+@pytest.mark.parametrize("value, places, error, message", [
+    (float("nan"), 9, ValueError, r"value must be a finite number, got nan"),
+    (Decimal("NaN"), 9, ValueError, r"value must be a finite number, got NaN"),
+    (Decimal("-Infinity"), 9, ValueError, r"value must be a finite number, got -Infinity"),
+    ("0.5", 9, TypeError, r"value must be a real number, got str '0\.5'"),
+    (0.5, -1, ValueError, r"places must be at least 0, got -1"),
+    (0.5, 2.0, TypeError, r"places must be a whole number, got float 2\.0"),
+])
+def test_as_printed_rejects_bad_input(value, places, error, message):
+    with pytest.raises(error, match=message):
+        as_printed(value, places)
+
+
+def test_decimals_rejects_a_number():
+    with pytest.raises(TypeError, match=r"expected a figure as printed \(a string such as '0\.3775'\), got float"):
+        decimals(0.3775)
+
+
+def test_compare_rounds_to_the_published_precision():
+    right = compare("out_o1", 0.751365069552316, "by hand")
+    assert (right.published, right.shown, right.matches, right.how) == ("0.75136507", "0.75136507", True, "by hand")
+    wrong = compare("out_o1", 0.7513650649)
+    assert (wrong.shown, wrong.matches) == ("0.75136506", False)
+    exact = compare("dE_o2/dout_h1", Decimal("-0.0190491185"))
+    assert (exact.shown, exact.matches) == ("-0.019049119", True)
+
+
+@pytest.mark.parametrize("args, error, message", [
+    (("out_o3", 0.5), ValueError, r"figure must be one of 'net_h1', 'out_h1', .* got 'out_o3'"),
+    (("out_o1", float("inf")), ValueError, r"out_o1 must be a finite number, got inf"),
+    (("out_o1", Decimal("sNaN")), ValueError, r"out_o1 must be a finite number, got sNaN"),
+    (("out_o1", "0.75"), TypeError, r"out_o1 must be a real number, got str '0\.75'"),
+    (("out_o1", 0.75, 3), TypeError, r"how must be a string saying how the value was computed, got int 3"),
+])
+def test_compare_rejects_bad_input(args, error, message):
+    with pytest.raises(error, match=message):
+        compare(*args)
+
+
+def test_a_table_shows_the_how_column_only_when_a_row_says_how():
+    table = side_by_side([compare("out_o1", 0.751365069552316), compare("out_o1", 0.75, "rounded")])
+    header, first, second = repr(table).splitlines()
+    assert header.split()[:2] == ["figure", "how"]
+    assert second.split()[:2] == ["out_o1", "rounded"] and first.split()[1] == "0.75136507"
+    assert "<th>how</th>" in table._repr_html_()
+    assert "<th>how</th>" not in side_by_side({"out_o1": 0.75})._repr_html_()
+
+
+def test_a_table_marks_each_row_in_text_and_html():
+    table = side_by_side({"out_o1": 0.751365069552316, "out_o2": 0.7729})
+    assert isinstance(table, ComparisonTable) and not table.all_match
+    lines = repr(table).splitlines()
+    assert lines[0].split() == ["figure", "published", "computed", "(as", "printed)", "computed", "(full)", "match"]
+    assert lines[1].startswith("out_o1") and lines[1].endswith("✓ match")
+    assert lines[2].startswith("out_o2") and lines[2].endswith("✗ differs")
+    assert "0.772900000" in lines[2]  # the computed value, shown at the published precision
+    html = table._repr_html_()
+    assert html.startswith("<table>") and html.count("<tr>") == 3
+    assert "<td>✓ match</td>" in html and "<td>✗ differs</td>" in html
+    assert side_by_side([compare("net_h1", 0.3775)]).all_match
+
+
+def test_a_table_escapes_html():
+    html = side_by_side([compare("net_h1", 0.3775, "w1·i1 + w2·i2 + b1 <by hand>")])._repr_html_()
+    assert "&lt;by hand&gt;" in html and "<by hand>" not in html
+
+
+@pytest.mark.parametrize("rows, message", [
+    ([0.3775], r"expected Comparisons made by compare\(\.\.\.\), or a \{figure: value\} dict; got a row of type float"),
+    ([compare("net_h1", 0.3775), ("E_total", 0.3)], r"got a row of type tuple"),
+])
+def test_side_by_side_rejects_rows_that_are_not_comparisons(rows, message):
+    with pytest.raises(TypeError, match=message):
+        side_by_side(rows)
+
+
+def test_side_by_side_checks_the_dict_it_is_given():
+    with pytest.raises(ValueError, match=r"figure must be one of"):
+        side_by_side({"E_grand_total": 0.3})
+    with pytest.raises(ValueError, match=r"E_total must be a finite number, got nan"):
+        side_by_side({"E_total": float("nan")})
+
+
+def test_a_comparison_keeps_a_float_as_a_float():
+    assert type(compare("E_total", 0.298371108760003).computed) is float
+    assert isinstance(compare("E_total", 0.3), Comparison)
