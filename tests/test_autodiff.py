@@ -6,7 +6,7 @@ import pytest
 
 from helpers import EXAMPLE, PARAMETER_NAMES, backward, forward
 from helpers.autodiff import Value, example_graph, topological_order
-from helpers.gradient_check import central_differences
+from helpers.gradcheck import central_differences
 from helpers.mlp import Network
 
 

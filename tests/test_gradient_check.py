@@ -4,7 +4,7 @@ import math
 import numpy as np
 import pytest
 
-from helpers.gradient_check import (central_differences, flat, gradient_check, kink_distance, numerical_gradients,
+from helpers.gradcheck import (central_differences, flat, gradient_check, kink_distance, numerical_gradients,
                                     random_case, relative_error)
 from helpers.mlp import ACTIVATIONS, Network, output_error, weight_gradient, bias_gradient
 
