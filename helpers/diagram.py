@@ -3,6 +3,8 @@ import math
 
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+from matplotlib.patches import Circle
 
 from .example import EXAMPLE, checked_params
 from .network import Gradients
@@ -43,8 +45,8 @@ def draw_network(params=EXAMPLE, gradients=None, ax=None):
             text += f"\n∂E/∂{bias} = {gradients.of(bias):+.3g}"
         ax.annotate(text, (x, y), xytext=(0, -18), textcoords="offset points", ha="center", va="top", fontsize=8)
     for name, (x, y) in NEURONS.items():
-        ax.add_patch(plt.Circle((x, y), 0.3, facecolor="white" if name[0] != "b" else "0.92",
-                                edgecolor="black", zorder=3))
+        ax.add_artist(Circle((x, y), 0.3, facecolor="white" if name[0] != "b" else "0.92",
+                             edgecolor="black", zorder=3))
         ax.text(x, y, name, ha="center", va="center", fontsize=11, zorder=4)
     ax.set_xlim(-0.5, 6.5)
     ax.set_ylim(-2.5, 2.5)
@@ -70,4 +72,6 @@ def _edge(ax, name, start, end, weight, gradients, biggest):
 
 
 def _line(ax, start, end, colour, width, style):
-    ax.plot([start[0], end[0]], [start[1], end[1]], color=colour, linewidth=width, linestyle=style, zorder=1)
+    # add_artist, not plot/add_patch: the limits are fixed, so no autoscaling work on every redraw.
+    ax.add_artist(Line2D([start[0], end[0]], [start[1], end[1]], color=colour, linewidth=width,
+                         linestyle=style, zorder=1))
