@@ -88,6 +88,8 @@ def flat(weights, biases):
 
 def gradient_check(network, x, target, h=H):
     """The relative error between backpropagation's gradient of the batch error and central differences."""
+    if not isinstance(network, Network):
+        raise TypeError(f"network must be a helpers.mlp.Network, got {type(network).__name__}")
     grads = network.backward(x, target)
     numerical = numerical_gradients(lambda n: n.error(x, target), network, h)
     return relative_error(flat(grads.weights, grads.biases), flat(*numerical))

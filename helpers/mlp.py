@@ -183,6 +183,8 @@ class Network:
         `activations`: one name per layer, or one name for every layer. `rng`: a numpy Generator,
         e.g. numpy.random.default_rng(seed), so the same seed gives the same network.
         """
+        if not isinstance(rng, np.random.Generator):
+            raise TypeError(f"rng must be a numpy Generator, e.g. numpy.random.default_rng(seed), got {type(rng).__name__}")
         sizes = [whole_number("layer size", n, minimum=1) for n in sizes]
         if len(sizes) < 2:
             raise ValueError(f"sizes needs the input size and at least one layer, got {sizes}")
@@ -199,7 +201,10 @@ class Network:
 
     def forward(self, x):
         """Feed a batch through every layer, keeping each net input and output."""
-        nets, outs = [], [_finite_array("x", x, 2)]
+        x = _finite_array("x", x, 2)
+        if x.shape[-1] != self.sizes[0]:
+            raise ValueError(f"x must have one column per input ({self.sizes[0]}), got {x.shape[-1]} columns")
+        nets, outs = [], [x]
         for w, b, activation in zip(self.weights, self.biases, self.activations):
             nets.append(outs[-1] @ _transpose(w) + b[..., None, :])
             outs.append(ACTIVATIONS[activation][0](nets[-1]))
@@ -208,7 +213,7 @@ class Network:
     def errors(self, x, target):
         """Each example's error (one number per row of x)."""
         fp = self.forward(x)
-        return LOSSES[self.loss](fp.nets[-1], fp.output, _finite_array("target", target, 2))
+        return LOSSES[self.loss](fp.nets[-1], fp.output, _target_for(fp, target))
 
     def error(self, x, target):
         """The batch's error: the mean of the examples' errors."""
@@ -218,7 +223,7 @@ class Network:
         """Backpropagation: a forward pass, then the deltas layer by layer from the output back (BP1, BP2),
         and from them every gradient (BP3, BP4)."""
         fp = self.forward(x)
-        target = _finite_array("target", target, 2)
+        target = _target_for(fp, target)
         last = len(self.weights) - 1
         deltas = [None] * (last + 1)
         deltas[last] = output_error(fp.nets[last], fp.output, target, self.activations[last], self.loss)
@@ -254,6 +259,15 @@ class Network:
         new = object.__new__(Network)
         new.__dict__.update(weights=tuple(weights), biases=tuple(biases), activations=self.activations, loss=self.loss)
         return new
+
+
+def _target_for(fp, target):
+    """`target` checked against the forward pass: one row per example, one column per output."""
+    target = _finite_array("target", target, 2)
+    if target.shape[-2:] != fp.output.shape[-2:]:
+        raise ValueError(f"target must have one row per example and one column per output, shaped like the "
+                         f"output {fp.output.shape[-2:]}, got {target.shape[-2:]}")
+    return target
 
 
 def stack(networks):

@@ -100,3 +100,8 @@ def test_the_check_catches_classic_bugs(bug):
         numerical = flat(*numerical_gradients(lambda n: n.error(x, target), network))
         assert relative_error(_buggy_gradients(network, x, target, bug), numerical) > 1e-3
         assert relative_error(_buggy_gradients(network, x, target, "none"), numerical) < TOLERANCE
+
+
+def test_gradient_check_needs_a_general_network():
+    with pytest.raises(TypeError, match="network must be a helpers.mlp.Network, got str"):
+        gradient_check("network", np.ones((1, 2)), np.ones((1, 2)))

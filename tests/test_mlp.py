@@ -162,3 +162,15 @@ def test_bad_networks_are_refused_with_a_clear_message(bad, message):
 def test_a_single_example_must_be_a_row():
     with pytest.raises(ValueError, match="one row per example"):
         NET.forward([0.05, 0.10])
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: NET.forward(np.ones((1, 3))), ValueError, r"x must have one column per input \(2\), got 3 columns"),
+    (lambda: NET.error(np.ones((1, 2)), np.ones((1, 3))),
+     ValueError, r"target must have one row per example and one column per output, shaped like the output \(1, 2\), got \(1, 3\)"),
+    (lambda: NET.backward(np.ones((2, 2)), np.ones((1, 2))), ValueError, r"shaped like the output \(2, 2\), got \(1, 2\)"),
+    (lambda: Network.random([2, 2], "sigmoid", 3), TypeError, r"rng must be a numpy Generator, .* got int"),
+])
+def test_inputs_of_the_wrong_shape_or_kind_are_refused_with_a_clear_message(call, error, message):
+    with pytest.raises(error, match=message):
+        call()

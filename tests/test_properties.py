@@ -1,11 +1,13 @@
 """Properties of the numeric core that hold for any finite parameters, checked on random ones."""
 import math
 
+import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import PARAMETER_NAMES, Params, backward, forward, logistic, update
+from helpers import I1, I2, PARAMETER_NAMES, TARGET_O1, TARGET_O2, Params, backward, forward, logistic, update
 from helpers.gradcheck import central_difference
+from helpers.mlp import from_example
 
 # Modest and reproducible: the same examples on every run, no time limit per example, nothing saved.
 quick = settings(max_examples=40, deadline=None, derandomize=True, database=None)
@@ -59,3 +61,19 @@ def test_a_small_step_against_the_gradient_does_not_raise_the_error(p, update_bi
 def test_logistic_is_symmetric_about_one_half(x):
     assert math.isclose(logistic(-x), 1 - logistic(x), rel_tol=0, abs_tol=2e-16)
     assert 0 <= logistic(x) <= 1
+
+
+@quick
+@given(params)
+def test_the_general_network_and_the_examples_network_agree_anywhere(p):
+    """Two separate implementations, element by element and matrix by matrix, give the same gradients."""
+    grads = backward(p, forward(p))
+    general = from_example(p).backward(np.array([[I1, I2]]), np.array([[TARGET_O1, TARGET_O2]]))
+    (hidden, output), (b_hidden, b_output) = general.weights, general.biases
+    expected = [[grads.dE_dw1, grads.dE_dw2], [grads.dE_dw3, grads.dE_dw4]], [[grads.dE_dw5, grads.dE_dw6],
+                                                                                [grads.dE_dw7, grads.dE_dw8]]
+    assert np.allclose(hidden, expected[0], rtol=1e-12, atol=1e-15)
+    assert np.allclose(output, expected[1], rtol=1e-12, atol=1e-15)
+    # One bias per neuron in the general network: a shared bias's gradient is their sum.
+    assert math.isclose(b_hidden.sum(), grads.dE_db1, rel_tol=1e-12, abs_tol=1e-15)
+    assert math.isclose(b_output.sum(), grads.dE_db2, rel_tol=1e-12, abs_tol=1e-15)
