@@ -7,7 +7,7 @@ for any expression, not just a network.
 """
 import math
 
-from .example import EXAMPLE, I1, I2, TARGET_O1, TARGET_O2
+from .example import EXAMPLE, I1, I2, TARGET_O1, TARGET_O2, checked_params
 from .network import logistic
 from .validate import finite_number
 
@@ -156,7 +156,7 @@ def example_graph(params=EXAMPLE):
     Returns name -> node: the leaves (i1, i2, w1..w8, b1, b2, target_o1, target_o2), then net_h1,
     out_h1, ..., E_o1, E_o2 and E_total. Call `graph["E_total"].backward()` for every gradient.
     """
-    leaves = {"i1": I1, "i2": I2, **params.as_dict(), "target_o1": TARGET_O1, "target_o2": TARGET_O2}
+    leaves = {"i1": I1, "i2": I2, **checked_params(params).as_dict(), "target_o1": TARGET_O1, "target_o2": TARGET_O2}
     v = {name: Value(value, name) for name, value in leaves.items()}
     for name, (w_a, w_b, bias) in {"h1": ("w1", "w2", "b1"), "h2": ("w3", "w4", "b1")}.items():
         v[f"net_{name}"] = (v[w_a] * v["i1"] + v[w_b] * v["i2"] + v[bias]).named(f"net_{name}")

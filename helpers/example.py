@@ -38,9 +38,9 @@ class Params:
 
     def replace(self, **changes):
         """A copy with some parameters changed, e.g. `params.replace(w5=0.3)`."""
-        unknown = set(changes) - set(self.as_dict())
+        unknown = set(changes) - set(PARAMETER_NAMES)
         if unknown:
-            raise TypeError(f"unknown parameter(s) {sorted(unknown)}; expected names from {list(self.as_dict())}")
+            raise TypeError(f"unknown parameter(s) {sorted(unknown)}; expected names from {list(PARAMETER_NAMES)}")
         return replace(self, **changes)
 
     def as_dict(self):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .example import EXAMPLE, I1, I2, TARGET_O1, TARGET_O2, Params
+from .example import EXAMPLE, I1, I2, TARGET_O1, TARGET_O2, checked_params
 from .validate import one_of, whole_number
 
 
@@ -326,9 +326,7 @@ EXAMPLE_TARGET = np.array([[TARGET_O1, TARGET_O2]])
 
 def from_example(params=EXAMPLE):
     """The worked example's 2-2-2 network: its shared biases become one (equal) bias per neuron."""
-    if not isinstance(params, Params):
-        raise TypeError(f"expected the example's parameters as helpers.Params, got {type(params).__name__}")
-    p = params
+    p = checked_params(params)
     return Network(weights=[[[p.w1, p.w2], [p.w3, p.w4]], [[p.w5, p.w6], [p.w7, p.w8]]],
                    biases=[[p.b1, p.b1], [p.b2, p.b2]], activations=["sigmoid", "sigmoid"])
 

@@ -97,3 +97,8 @@ def test_bad_values_are_refused():
         Value(float("nan"), "w1")
     with pytest.raises(TypeError, match="real number"):
         Value(1.0) * "two"
+
+
+def test_the_example_graph_needs_the_examples_parameters():
+    with pytest.raises(TypeError, match="params must be the network's parameters as helpers.Params, got str"):
+        example_graph("w1")

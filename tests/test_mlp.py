@@ -174,3 +174,8 @@ def test_a_single_example_must_be_a_row():
 def test_inputs_of_the_wrong_shape_or_kind_are_refused_with_a_clear_message(call, error, message):
     with pytest.raises(error, match=message):
         call()
+
+
+def test_from_example_needs_the_examples_parameters():
+    with pytest.raises(TypeError, match="params must be the network's parameters as helpers.Params, got dict"):
+        from_example({"w1": 0.15})
