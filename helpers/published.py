@@ -2,15 +2,19 @@
 import json
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
-from html import escape
 from importlib.resources import files
 
+from .table import Table
 from .validate import finite_number, one_of, whole_number
 
 _RAW = json.loads(files("helpers").joinpath("published_figures.json").read_text())
 SECTIONS = ("forward_pass", "output_layer", "hidden_layer", "training")
 PUBLISHED = {name: text for section in SECTIONS for name, text in _RAW[section].items()}
 """Every published figure, by name, as printed (a string, so it keeps its printed precision)."""
+SECTION_OF = {name: section for section in SECTIONS for name in _RAW[section]}
+LESSONS = {"forward_pass": "The forward pass and the error (lessons 02, 03)", "output_layer": "An output-layer weight "
+           "(lesson 04)", "hidden_layer": "A hidden-layer weight (lesson 05)", "training": "The update and training "
+           "(lesson 06)"}
 
 
 def decimals(text):
@@ -67,41 +71,24 @@ def _number(name, value):
     return value
 
 
-class ComparisonTable:
-    """Rows of computed-beside-published figures, shown as a table with a match mark on each row."""
+class ComparisonTable(Table):
+    """Computed values beside their published figures, a ✓ or ✗ on each row; rows from several
+    lessons come under a heading per lesson."""
 
-    HEADER = ("figure", "how", "published", "computed (as printed)", "computed (full)", "match")
-
-    def __init__(self, rows):
-        self.rows = list(rows)
-
-    @property
-    def all_match(self):
-        return all(row.matches for row in self.rows)
-
-    def _with_how(self):
-        return any(row.how for row in self.rows)
-
-    def _columns(self):
-        """The header, without the "how" column when no row says how it was computed."""
-        return self.HEADER if self._with_how() else self.HEADER[:1] + self.HEADER[2:]
-
-    def _cells(self):
-        for row in self.rows:
-            full = str(row.computed) if isinstance(row.computed, Decimal) else f"{row.computed:.15g}"
-            how = (row.how,) if self._with_how() else ()
-            yield (row.figure, *how, row.published, row.shown, full, "✓ match" if row.matches else "✗ differs")
-
-    def _repr_html_(self):
-        head = "".join(f"<th>{escape(h)}</th>" for h in self._columns())
-        body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in cells) + "</tr>"
-                       for cells in self._cells())
-        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-    def __repr__(self):
-        lines = [self._columns(), *self._cells()]
-        widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
-        return "\n".join("  ".join(c.ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
+    def __init__(self, comparisons):
+        self.comparisons = list(comparisons)
+        with_how = any(row.how for row in self.comparisons)
+        header = ("figure", "how" * with_how, "published", "computed (as printed)", "computed (10 digits)", "match")
+        rows, section = [], None
+        grouped = len({SECTION_OF[row.figure] for row in self.comparisons}) > 1
+        for row in self.comparisons:
+            if grouped and SECTION_OF[row.figure] != section:
+                section = SECTION_OF[row.figure]
+                rows.append(LESSONS[section])
+            full = format(Decimal(f"{float(row.computed):.10g}"), "f")  # positional, like the published figures
+            rows.append((row.figure, row.how, row.published, row.shown, full, "✓ match" if row.matches else "✗ differs"))
+        keep = [k for k, name in enumerate(header) if name]
+        super().__init__([header[k] for k in keep], [r if isinstance(r, str) else [r[k] for k in keep] for r in rows])
 
 
 def side_by_side(rows):
