@@ -76,12 +76,12 @@ class ComparisonTable(Table):
     lessons come under a heading per lesson."""
 
     def __init__(self, comparisons):
-        self.comparisons = list(comparisons)
-        with_how = any(row.how for row in self.comparisons)
+        self.rows = list(comparisons)  # the Comparisons; the table's own cells are in .body
+        with_how = any(row.how for row in self.rows)
         header = ("figure", "how" * with_how, "published", "computed (as printed)", "computed (10 digits)", "match")
         rows, section = [], None
-        grouped = len({SECTION_OF[row.figure] for row in self.comparisons}) > 1
-        for row in self.comparisons:
+        grouped = len({SECTION_OF[row.figure] for row in self.rows}) > 1
+        for row in self.rows:
             if grouped and SECTION_OF[row.figure] != section:
                 section = SECTION_OF[row.figure]
                 rows.append(LESSONS[section])

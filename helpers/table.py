@@ -5,20 +5,21 @@ MARKS = {"✓": "#009E73", "✗": "#D55E00"}  # colour-blind safe green and oran
 
 
 class Table:
-    """Rows of cells under a header. A row given as a string is a heading for the rows after it.
+    """Rows of cells under a header (none if every header cell is ""). A row given as a string is a
+    heading for the rows after it.
     Cells are shown as given (format numbers before); columns of numbers are right-aligned."""
 
     def __init__(self, header, rows, title=""):
         self.header, self.title = tuple(header), title
-        self.rows = [row if isinstance(row, str) else tuple(map(str, row)) for row in rows]
-        for row in self.rows:
+        self.body = [row if isinstance(row, str) else tuple(map(str, row)) for row in rows]
+        for row in self.body:
             if not isinstance(row, str) and len(row) != len(self.header):
                 raise ValueError(f"each row must have {len(self.header)} cells, one per column of "
                                  f"{self.header}, got {row}")
 
     def _numeric(self):
         """For each column, whether every cell in it is a number."""
-        cells = [row for row in self.rows if not isinstance(row, str)]
+        cells = [row for row in self.body if not isinstance(row, str)]
         return [bool(cells) and all(_is_number(row[k]) for row in cells) for k in range(len(self.header))]
 
     def _repr_html_(self):
@@ -29,18 +30,19 @@ class Table:
             f"<tr><th colspan='{len(self.header)}' style='text-align:left;padding-top:6px'>{escape(row)}</th></tr>"
             if isinstance(row, str) else
             "<tr>" + "".join(f"<td style='{cell.format(a)}{_mark(c)}'>{escape(c)}</td>" for c, a in zip(row, align))
-            + "</tr>" for row in self.rows)
+            + "</tr>" for row in self.body)
         caption = f"<caption style='text-align:left;font-weight:bold'>{escape(self.title)}</caption>" * bool(self.title)
+        head = f"<thead><tr>{head}</tr></thead>" * any(self.header)
         return (f"<table style='border-collapse:collapse;line-height:1.35;font-variant-numeric:tabular-nums'>"
-                f"{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+                f"{caption}{head}<tbody>{body}</tbody></table>")
 
     def __repr__(self):
-        cells = [self.header, *(row for row in self.rows if not isinstance(row, str))]
+        cells = [self.header, *(row for row in self.body if not isinstance(row, str))]
         widths = [max(len(row[k]) for row in cells) for k in range(len(self.header))]
         pad = [str.rjust if numeric else str.ljust for numeric in self._numeric()]
         lines = [self.title] * bool(self.title) + [
             row if isinstance(row, str) else "  ".join(p(c, w) for c, w, p in zip(row, widths, pad)).rstrip()
-            for row in (self.header, *self.rows)]
+            for row in ((self.header,) * any(self.header) + tuple(self.body))]
         return "\n".join(lines)
 
 

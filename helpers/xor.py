@@ -31,23 +31,6 @@ def accuracy(network):
     return (predictions(network) == XOR_TARGET).mean(axis=(-1, -2))
 
 
-def draw_decision_boundary(network, ax, title=""):
-    """Shade the plane by the network's output, draw the 0.5 contour (where its answer flips from 0
-    to 1) and mark the four rows with their targets."""
-    grid = np.linspace(-0.5, 1.5, 161)
-    g1, g2 = np.meshgrid(grid, grid)
-    out = network.forward(np.column_stack([g1.ravel(), g2.ravel()])).output.reshape(g1.shape)
-    shading = ax.contourf(g1, g2, out, levels=np.linspace(0, 1, 11), cmap="RdBu_r", alpha=0.8)
-    ax.contour(g1, g2, out, levels=[0.5], colors="black", linewidths=1.5)
-    for (i1, i2), (target,) in zip(XOR_X, XOR_TARGET):
-        ax.scatter(i1, i2, s=120, marker="o" if target else "X", color="white", edgecolors="black", zorder=3)
-    ax.set_xlabel("input 1")
-    ax.set_ylabel("input 2")
-    ax.set_aspect("equal")
-    ax.set_title(title)
-    return shading
-
-
 @dataclass(frozen=True)
 class Sweep:
     """Final error and accuracy for every (learning rate, seed) pair: one row per rate, one column per seed."""
