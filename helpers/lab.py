@@ -1,52 +1,72 @@
 """The interactive lab: a slider for every weight, bias and the learning rate, and all they change.
 
 Every change recomputes the forward pass, every gradient, the weights after one update and a whole
-training run (helpers.fast), then redraws the network with its gradients and the loss curve.
-Both figures and their axes are made once: a change redraws the network into the same axes (only
-when a weight or bias moved) and gives the loss curve's line new data, then renders each as SVG.
+training run (helpers.fast), then redraws the network with its gradients and the loss curve (SVG).
+The sliders show at once: sympy writes the training loop in the background meanwhile, and the
+training results appear as soon as it is ready.
 """
 import html
-import io
-from contextlib import contextmanager
+import threading
 
 import ipywidgets as widgets
-import matplotlib
-import numpy as np
-from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter, LogLocator, MaxNLocator, NullLocator
 
-from . import fast
-from .diagram import draw_network
+from .drawing import draw_loss_curves, draw_network
 from .example import EXAMPLE, LEARNING_RATE, PARAMETER_NAMES, WEIGHT_NAMES, Params
-from .network import HIDDEN_USES, backward, forward, train_step
+from .network import backward, forward, train_step
+from .table import Table
+from .validate import number_in, one_of, whole_number
 
 PARAMETER_RANGE = (-20.0, 20.0)
-LEARNING_RATE_RANGE = (0.05, 100.0)
+LEARNING_RATE_RANGE = (0.01, 100.0)
+LEARNING_RATE_STEP = 0.05  # one arrow key press: a factor of 10**0.05, about 1.12
 MAX_STEPS = 10_000
-VARIANTS = (("as the text describes", "original"), ("as the published figures", "updated"))
+# The update variants, and the network's own name for each (hidden_uses) until it takes `variant`.
+VARIANTS = {"described": "original", "published": "updated"}
+VARIANT_TIPS = ("hidden layer uses the original w5..w8, as the example's text describes",
+                "hidden layer uses the already-updated w5..w8, as behind the published training figures")
 SATURATED_SLOPE = 0.001  # out(1 - out) below this: a unit passes back under 1/250 of its best slope
 STALLED = 0.01  # E_total fell by less than 1% over the second half of training
+FORWARD_NAMES = ("net_h1", "out_h1", "net_h2", "out_h2", "net_o1", "out_o1", "net_o2", "out_o2", "E_o1", "E_o2",
+                 "E_total")
+STYLE = """<style>
+.lab-variant .mod-active, .lab-variant .widget-toggle-button.mod-active {background:#0072B2 !important;
+  color:#fff !important; font-weight:bold; box-shadow:0 0 0 2px #0072B2}
+.lab-message {border-radius:4px; padding:0 8px; line-height:1.35}
+.lab .widget-html-content {line-height:1.35}
+</style>"""
+ALL_WELL = "✓ Every unit passes gradient back, and training runs without overshooting or stalling."
+PREPARING = "sympy is writing the training loop; the training results follow in a moment."
+RUN_FIRST = "The lab appears here once the notebook runs: choose Run → Run All Cells."
+_fast = []  # helpers.fast, once imported: sympy's import and the loops it writes take about a second
 
 
-def numbers(params, learning_rate, steps, hidden_uses):
-    """Everything the lab shows as numbers, by section (name -> value); then the forward pass, the
-    gradients and the training run they come from."""
+def numbers(params, learning_rate, steps, variant, fast):
+    """Everything the lab shows as numbers, by section (name -> value); then the gradients and the
+    training run they come from (no training section or run while `fast` is None)."""
     fp = forward(params)
     grads = backward(params, fp)
-    stepped = train_step(params, learning_rate, hidden_uses)
-    run = fast.train(params, steps, learning_rate, hidden_uses)
-    final = run.final
-    return {
-        "Forward pass": {name: getattr(fp, name) for name in
-                         ("net_h1", "out_h1", "net_h2", "out_h2", "net_o1", "out_o1", "net_o2", "out_o2",
-                          "E_o1", "E_o2", "E_total")},
+    stepped = train_step(params, learning_rate, VARIANTS[variant])
+    sections = {
+        "Forward pass": {name: getattr(fp, name) for name in FORWARD_NAMES},
         "Gradients": {f"dE_total/d{name}": grads.of(name) for name in PARAMETER_NAMES},
         "After one update": {**{f"{name}_new": getattr(stepped, name) for name in WEIGHT_NAMES},
                              "E_total_after_1_update": forward(stepped).E_total},
-        f"After {steps:,} updates": {f"E_total_after_{steps}_updates": run.errors[-1],
-                                     f"out_o1_after_{steps}_updates": final.out_o1,
-                                     f"out_o2_after_{steps}_updates": final.out_o2},
-    }, fp, grads, run
+    }
+    run = None
+    if fast:
+        run = _train(fast, params, steps, learning_rate, variant)
+        sections[f"After {steps:,} updates"] = {f"E_total_after_{steps}_updates": run.errors[-1],
+                                                f"out_o1_after_{steps}_updates": run.final.out_o1,
+                                                f"out_o2_after_{steps}_updates": run.final.out_o2}
+    return sections, fp, grads, run
+
+
+def _train(fast, params, steps, learning_rate, variant):
+    try:
+        return fast.train(params, steps, learning_rate, VARIANTS[variant])
+    except (ArithmeticError, ValueError):  # the weights grew beyond any float
+        raise ValueError(f"training diverged: the learning rate {learning_rate:.3g} makes the weights grow "
+                         f"without bound within {steps:,} updates. Lower the learning rate.") from None
 
 
 def warnings(fp, run):
@@ -80,148 +100,153 @@ def _slope(fp, unit):
             f"and its slope out_{unit}(1 − out_{unit}) is {_slope_of(fp, unit):.2g}.")
 
 
-def _table(title, rows):
-    cells = "".join(f"<tr><td>{html.escape(name)}</td><td style='text-align:right'>{value:.9g}</td></tr>"
-                    for name, value in rows.items())
-    return (f"<table style='font-variant-numeric:tabular-nums'><caption><b>{html.escape(title)}</b></caption>"
-            f"{cells}</table>")
+def _prepare_training():
+    """Import helpers.fast and let sympy write both training loops (run in the background)."""
+    from . import fast
+    for hidden_uses in VARIANTS.values():
+        fast.train_loop(hidden_uses)
+    _fast.append(fast)
 
 
-def _svg(figure):
-    buffer = io.BytesIO()
-    # Text stays text (smaller, faster); fixed ids and no date make the same figure give the same bytes.
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "lab"}):
-        figure.savefig(buffer, format="svg", metadata={"Date": None})
-    return buffer.getvalue()
+def _placeholder(width, height, text):
+    """A box the size of a figure, saying why the figure is not there (so nothing else moves)."""
+    return (f"<div style='width:{width}px;height:{height}px;display:flex;align-items:center;justify-content:center;"
+            f"border:1px dashed #888'>{html.escape(text)}</div>")
+
+
+def _tables(sections):
+    tables = (Table(("", ""), [(name, f"{value:.9g}") for name, value in rows.items()], title)
+              for title, rows in sections.items())
+    return ("<div style='display:flex;flex-wrap:wrap;align-items:flex-start;gap:6px 24px;font-size:12px'>"
+            + "".join(table._repr_html_() for table in tables) + "</div>")
 
 
 class Lab:
     """The lab's widgets. `Lab().widget` is what a notebook displays."""
 
     def __init__(self, steps=MAX_STEPS):
-        self.sliders = {name: self._slider(name, getattr(EXAMPLE, name), *PARAMETER_RANGE, 0.01)
-                        for name in PARAMETER_NAMES}
-        self.learning_rate = self._slider("learning rate", LEARNING_RATE, *LEARNING_RATE_RANGE, 0.05)
-        self.learning_rate.add_class("lab-learning-rate")  # class names let a browser test find the parts
-        self.steps = widgets.IntSlider(steps, 1, MAX_STEPS, description="steps", continuous_update=False,
-                                       style={"description_width": "initial"})
-        self.hidden_uses = widgets.ToggleButtons(options=VARIANTS, description="hidden layer uses w5..w8",
-                                                 style={"description_width": "initial", "button_width": "auto"})
+        steps = whole_number("steps", steps, 1, MAX_STEPS)
+        self.sliders = {name: self._slider(widgets.FloatSlider, name, getattr(EXAMPLE, name), *PARAMETER_RANGE,
+                                           0.01, readout_format=".2f") for name in PARAMETER_NAMES}
+        self.learning_rate = self._slider(widgets.FloatLogSlider, "learning rate", LEARNING_RATE, -2, 2,
+                                          LEARNING_RATE_STEP, base=10, readout_format=".3g", continuous_update=False)
+        self.steps = self._slider(widgets.IntSlider, "steps", steps, 1, MAX_STEPS, 1, continuous_update=False)
+        self.variant = widgets.ToggleButtons(options=list(VARIANTS), tooltips=list(VARIANT_TIPS), description="update",
+                                             style={"description_width": "90px", "button_width": "105px"},
+                                             layout={"width": "340px"})
         self.reset_button = widgets.Button(description="Reset to the worked example", icon="undo",
-                                           layout={"width": "auto"})
-        self.numbers = widgets.HTML().add_class("lab-numbers")
-        self.message = widgets.HTML(layout={"width": "320px"}).add_class("lab-message")
-        self.diagram = widgets.Image(format="svg+xml", layout={"width": "560px"})
-        self.curve = widgets.Image(format="svg+xml", layout={"width": "480px"})
-        self._diagram_figure = Figure(figsize=(8, 4.6))
-        self._diagram_ax = self._diagram_figure.add_axes((0, 0, 1, 1))
-        self._drawn_params = None
-        self._curve_figure, self._line = self._new_curve()
-        self._paused = False
-        for control in (*self.sliders.values(), self.learning_rate, self.steps, self.hidden_uses):
+                                           layout={"width": "330px"})
+        self.key_numbers, self.message, self.numbers, self.diagram, self.curve = (
+            widgets.HTML().add_class(f"lab-{part}") for part in ("key-numbers", "message", "numbers", "diagram", "curve"))
+        self._lock, self._paused, self._drawn_params = threading.RLock(), False, None
+        for control in (*self.sliders.values(), self.learning_rate, self.steps, self.variant):
             control.observe(self.refresh, names="value")
         self.reset_button.on_click(lambda _: self.reset())
         self.widget = self._layout()
-        for hidden_uses in HIDDEN_USES:  # let sympy write both training loops now, not on the first switch
-            fast.train_loop(hidden_uses)
         self.refresh()
+        self.preparing = threading.Thread(target=self._train_when_ready, daemon=True)
+        self.preparing.start()
+
+    def _ipython_display_(self):
+        """The widget, and for a notebook opened without running it, a sentence instead of the widget's repr."""
+        from IPython.display import display
+        view = {"version_major": 2, "version_minor": 0, "model_id": self.widget.model_id}
+        display({"application/vnd.jupyter.widget-view+json": view, "text/plain": RUN_FIRST}, raw=True)
 
     @staticmethod
-    def _slider(name, value, low, high, step):
-        return widgets.FloatSlider(value, min=low, max=high, step=step, description=name, readout_format=".2f",
-                                   continuous_update=False, style={"description_width": "initial"})
-
-    def _new_curve(self):
-        figure = Figure(figsize=(6, 3.6))
-        ax = figure.add_axes((0.14, 0.14, 0.82, 0.76))  # fixed margins: no layout pass on every redraw
-        (line,) = ax.plot([0], [1], color="tab:blue")
-        ax.set_yscale("log")
-        # Few ticks, plain-text labels (no mathtext): ticks are most of the time a redraw takes.
-        ax.xaxis.set_major_locator(MaxNLocator(5, integer=True))
-        ax.yaxis.set_major_locator(LogLocator(numticks=6))
-        ax.yaxis.set_minor_locator(NullLocator())
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda value, _: f"{value:g}"))
-        ax.set_xlabel("updates")
-        ax.set_ylabel("E_total")
-        ax.grid(True, which="major", alpha=0.4)
-        return figure, line
+    def _slider(kind, name, value, low, high, step, **options):
+        options.setdefault("continuous_update", True)  # a redraw is quick enough to follow a drag
+        return kind(value=value, min=low, max=high, step=step, description=name, layout={"width": "330px"},
+                    style={"description_width": "90px"}, **options).add_class(f"lab-{name.replace(' ', '-')}")
 
     def _layout(self):
-        parameters = widgets.VBox([self.sliders[name] for name in PARAMETER_NAMES])
-        controls = widgets.HBox([self.learning_rate, self.steps])
-        return widgets.VBox([
-            widgets.HBox([parameters, self.diagram]),
-            controls,
-            widgets.HBox([self.hidden_uses, self.reset_button]),
-            widgets.HBox([self.numbers, self.curve, self.message]),
-        ])
+        controls = widgets.VBox([*self.sliders.values(), self.learning_rate, self.steps, self.variant.add_class(
+            "lab-variant"), self.reset_button, self.key_numbers, self.message], layout={"width": "340px"})
+        figures = widgets.VBox([self.diagram, self.curve], layout={"width": "480px"})
+        self.numbers.layout.flex = "1 1 280px"  # beside the figures when there is room, else below them
+        row = widgets.HBox([controls, figures, self.numbers], layout={"flex_flow": "row wrap", "align_items":
+                                                                       "flex-start", "grid_gap": "4px 12px"})
+        return widgets.VBox([widgets.HTML(STYLE), row]).add_class("lab")
+
+    def _train_when_ready(self):
+        if not _fast:
+            _prepare_training()
+        self.refresh()
 
     @property
     def params(self):
         """The network the sliders describe."""
         return Params(**{name: slider.value for name, slider in self.sliders.items()})
 
-    @contextmanager
-    def _paused_refresh(self):
+    def reset(self):
+        """Every control back to the worked example: its weights and biases, learning rate 0.5, 10,000 steps."""
+        self.set(**EXAMPLE.as_dict(), learning_rate=LEARNING_RATE, steps=MAX_STEPS, variant="described")
+
+    def set(self, **values):
+        """Move several controls at once, redrawing once: lab.set(w5=1.0, learning_rate=2)."""
+        controls = {**self.sliders, "learning_rate": self.learning_rate, "steps": self.steps, "variant": self.variant}
+        unknown = sorted(set(values) - set(controls))
+        if unknown:
+            raise TypeError(f"Lab.set() got unknown argument(s) {unknown}; expected some of {list(controls)}")
+        for name, value in values.items():
+            if name == "variant":
+                one_of("variant", value, tuple(VARIANTS))
+            elif name == "steps":
+                whole_number("steps", value, 1, MAX_STEPS)
+            else:
+                low, high = LEARNING_RATE_RANGE if name == "learning_rate" else PARAMETER_RANGE
+                number_in(name, value, low, high)
         self._paused = True
         try:
-            yield
+            for name, value in values.items():
+                controls[name].value = value
         finally:
             self._paused = False
         self.refresh()
 
-    def reset(self):
-        """Every control back to the worked example: its weights and biases, learning rate 0.5, 10,000 steps."""
-        with self._paused_refresh():
-            for name, slider in self.sliders.items():
-                slider.value = getattr(EXAMPLE, name)
-            self.learning_rate.value = LEARNING_RATE
-            self.steps.value = MAX_STEPS
-            self.hidden_uses.value = "original"
-
-    def set(self, **values):
-        """Move several controls at once, redrawing once: lab.set(w5=1.0, learning_rate=2)."""
-        controls = {**self.sliders, "learning_rate": self.learning_rate, "steps": self.steps,
-                    "hidden_uses": self.hidden_uses}
-        with self._paused_refresh():
-            for name, value in values.items():
-                controls[name].value = value
-
     def refresh(self, change=None):
-        """Recompute everything from the controls and redraw; bad values give a message, not an error."""
+        """Recompute everything from the controls and redraw; values that cannot be computed give a
+        message, and nothing from before stays beside it."""
         if self._paused:
             return
-        try:
-            params = self.params
-            sections, fp, grads, run = numbers(params, self.learning_rate.value, self.steps.value,
-                                               self.hidden_uses.value)
-        except (ArithmeticError, ValueError) as error:
-            self.message.value = f"<p><b>These values cannot be computed:</b> {html.escape(str(error))}</p>"
-            return
-        self.numbers.value = "<div style='display:flex;gap:1.5em;flex-wrap:wrap'>" + "".join(
-            _table(title, rows) for title, rows in sections.items()) + "</div>"
-        self._draw_diagram(params, grads)
-        self._draw_curve(run.errors)
-        said = warnings(fp, run)
-        self.message.value = "".join(f"<p>⚠ {html.escape(sentence)}</p>" for sentence in said)
+        with self._lock:  # the background thread refreshes too, once training is ready
+            try:
+                params = self.params
+                sections, fp, grads, run = numbers(params, self.learning_rate.value, self.steps.value,
+                                                   self.variant.value, _fast[0] if _fast else None)
+            except (ArithmeticError, ValueError) as error:
+                self._show_nothing(f"These values cannot be computed: {error}")
+                return
+            self._show(sections, params, grads, run)
+            said = warnings(fp, run) if run else []
+            self._say([f"⚠ {sentence}" for sentence in said] or [ALL_WELL if run else PREPARING], bool(said))
+            self.reset_button.disabled = (params, self.learning_rate.value, self.steps.value, self.variant.value) == (
+                EXAMPLE, LEARNING_RATE, MAX_STEPS, "described")
 
-    def _draw_diagram(self, params, grads):
-        if params == self._drawn_params:  # only the learning rate, steps or variant changed
-            return
-        ax = self._diagram_ax
-        for artist in (*ax.lines, *ax.patches, *ax.texts):  # quicker than ax.clear(), which resets the axes too
-            artist.remove()
-        draw_network(params, grads, ax=ax)
-        self.diagram.value = _svg(self._diagram_figure)
-        self._drawn_params = params
+    def _show(self, sections, params, grads, run):
+        steps = self.steps.value
+        after = f"after {steps:,} update{'s' * (steps != 1)}"
+        key = {"E_total": sections["Forward pass"]["E_total"],
+               "E_total after 1 update": sections["After one update"]["E_total_after_1_update"]}
+        if run:
+            key.update({f"E_total {after}": run.errors[-1], f"out_o1 {after}": run.final.out_o1,
+                        f"out_o2 {after}": run.final.out_o2})
+        rows = [(name, f"{value:.9g}") for name, value in key.items()] + [("training", "being prepared…")] * (not run)
+        self.key_numbers.value = Table(("", ""), rows)._repr_html_()
+        self.numbers.value = _tables(sections)
+        if params != self._drawn_params:  # only the learning rate, steps or variant changed: same diagram
+            self.diagram.value = draw_network(params, grads).svg
+            self._drawn_params = params
+        self.curve.value = (draw_loss_curves({self.variant.value: run.errors}, f"E_total {after}, {self.variant.value}")
+                            .svg if run else _placeholder(440, 230, "training loop being written…"))
 
-    def _draw_curve(self, errors):
-        ax = self._line.axes
-        values = np.maximum(np.asarray(errors), np.finfo(float).tiny)  # a log axis needs E_total > 0
-        self._line.set_data(np.arange(len(values)), values)
-        ax.set_xlim(0, max(len(values) - 1, 1))
-        low, high = values.min(), values.max()
-        ax.set_ylim(low / 1.5, high * 1.5)
-        variant = dict((uses, label) for label, uses in VARIANTS)[self.hidden_uses.value]
-        ax.set_title(f"E_total over {len(values) - 1:,} updates, {variant}", fontsize=10)
-        self.curve.value = _svg(self._curve_figure)
+    def _say(self, sentences, warning):
+        self.message.value = "".join(f"<p>{html.escape(sentence)}</p>" for sentence in sentences)
+        self.message.layout.border = f"2px solid {'#E69F00' if warning else '#009E73'}"
+
+    def _show_nothing(self, sentence):
+        self._say([f"⚠ {sentence}"], True)
+        self.message.layout.border = "2px solid #D55E00"
+        self.key_numbers.value = self.numbers.value = ""
+        self.diagram.value, self.curve.value = _placeholder(470, 342, "no diagram"), _placeholder(440, 230, "no curve")
+        self._drawn_params = None

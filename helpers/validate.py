@@ -43,3 +43,11 @@ def one_of(name, value, choices):
         listed = ", ".join(repr(c) for c in choices)
         raise ValueError(f"{name} must be one of {listed}, got {value!r}")
     return value
+
+
+def number_in(name, value, low, high):
+    """Return `value` as a float if it is a finite number from `low` to `high`, or raise."""
+    value = finite_number(name, value)
+    if not low <= value <= high:
+        raise ValueError(f"{name} must be from {low:g} to {high:g}, got {value:g}")
+    return value

@@ -1,8 +1,10 @@
 """The lab in a real browser: JupyterLab and Voila serve a copy of the lesson to headless Chromium.
 
 In each, the learning-rate slider is moved one step with the keyboard, and the page must then show
-the numbers the helpers compute for the new learning rate. Needs Debian's chromium and
-chromium-driver; without them the tests skip, except in CI (CI=true), where they fail.
+the numbers the helpers compute for the new learning rate; every part of the lab must lie inside
+the first 1400×900 screen, and in Voila every link on the page must answer. With LAB_SCREENSHOTS set
+to a folder, the tests save screenshots there. Needs Debian's chromium and chromium-driver; without
+them the tests skip, except in CI (CI=true), where they fail.
 """
 import os
 import shutil
@@ -11,19 +13,28 @@ import socket
 import subprocess
 import sys
 import time
+import math
 import urllib.request
 from pathlib import Path
 
 import pytest
 
 from helpers import EXAMPLE, network
-from helpers.lab import MAX_STEPS
+from helpers.lab import LEARNING_RATE_STEP, MAX_STEPS
 
-LESSON = Path(__file__).resolve().parents[1] / "notebooks" / "07_interactive_lab.ipynb"
 TOKEN = "lab-browser-test"
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
-NEXT_LEARNING_RATE = 0.55  # one press of the right arrow from 0.5, the slider moving in steps of 0.05
+ROOT = Path(__file__).resolve().parents[1]
+LESSON = ROOT / "notebooks" / "07_interactive_lab.ipynb"
+# One press of the right arrow from 0.5: the slider moves 10**x in steps of x, and 0.5 sits between two of
+# them (x = -0.30103), so the press lands on the next step up, x = -0.25.
+NEXT_LEARNING_RATE = 10 ** ((round(math.log10(0.5) / LEARNING_RATE_STEP) + 1) * LEARNING_RATE_STEP)
+SCREEN = (1400, 900)
+# What must be on the first screen: the eleven sliders, the diagram, the key numbers, the curve, the message.
+ONE_SCREEN = [*(f".lab-{name} .noUi-handle, .lab-{name} .slider-container" for name in
+                ("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8", "b1", "b2", "learning-rate")),
+              ".lab-diagram svg", ".lab-key-numbers table", ".lab-curve svg", ".lab-message"]
 
 if not (BROWSER and DRIVER):
     reason = ("no headless browser: install Debian's chromium and chromium-driver "
@@ -75,9 +86,11 @@ def stop(process):
 
 @pytest.fixture(scope="module")
 def servers(tmp_path_factory):
-    """JupyterLab and Voila, both started at once, each on a copy of the lesson in a temporary folder."""
+    """JupyterLab and Voila, both started at once, each on a copy of the lesson (and Voila's settings)
+    in a temporary folder."""
     folder = tmp_path_factory.mktemp("lab-lesson")
     shutil.copy(LESSON, folder / LESSON.name)
+    shutil.copy(ROOT / "voila.json", folder / "voila.json")
     lab_port, voila_port = free_port(), free_port()
     root = ["--allow-root"] if os.geteuid() == 0 else []
     log = open(folder / "servers.log", "wb")
@@ -91,7 +104,7 @@ def servers(tmp_path_factory):
         wait_until_serving(f"http://127.0.0.1:{lab_port}/api/status?token={TOKEN}", lab)
         wait_until_serving(f"http://127.0.0.1:{voila_port}/voila/static/voila.js", voila)
         yield {"lab": f"http://127.0.0.1:{lab_port}/lab/tree/{LESSON.name}?token={TOKEN}&reset",
-               "voila": f"http://127.0.0.1:{voila_port}/?token={TOKEN}"}
+               "lab_api": f"http://127.0.0.1:{lab_port}", "voila": f"http://127.0.0.1:{voila_port}/?token={TOKEN}"}
     finally:
         stop(lab)
         stop(voila)
@@ -102,22 +115,46 @@ def servers(tmp_path_factory):
 def browser():
     options = webdriver.ChromeOptions()
     options.binary_location = BROWSER
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1600,1200"):
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--hide-scrollbars"):
         options.add_argument(flag)
     driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=DRIVER))
+    width, height = SCREEN
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
     yield driver
     driver.quit()
 
 
+def screenshot(driver, name):
+    if os.environ.get("LAB_SCREENSHOTS"):
+        folder = Path(os.environ["LAB_SCREENSHOTS"])
+        folder.mkdir(parents=True, exist_ok=True)
+        driver.save_screenshot(str(folder / f"{name}.png"))
+
+
 def shown(driver):
-    """name -> number, as the lab's tables show them in the page."""
+    """name -> number, as the lab's detailed tables show them in the page."""
     return driver.execute_script("""
         const rows = {};
         for (const tr of document.querySelectorAll('.lab-numbers tr')) {
-            const [name, value] = tr.querySelectorAll('td');
-            rows[name.textContent] = value.textContent;
+            const cells = tr.querySelectorAll('td');
+            if (cells.length === 2) rows[cells[0].textContent] = cells[1].textContent;
         }
         return rows;""")
+
+
+def outside_the_first_screen(driver):
+    """The parts of the lab (by selector) not wholly inside the first screen, with where they are."""
+    return driver.execute_script("""
+        const [width, height] = [window.innerWidth, window.innerHeight], outside = {};
+        for (const selector of arguments[0]) {
+            const element = document.querySelector(selector);
+            if (!element) { outside[selector] = 'missing'; continue; }
+            const box = element.getBoundingClientRect();
+            if (box.top < 0 || box.left < 0 || box.bottom > height || box.right > width || box.height === 0)
+                outside[selector] = [box.left, box.top, box.right, box.bottom].map(Math.round).join(',');
+        }
+        return outside;""", ONE_SCREEN)
 
 
 def expected_after_one_key_press():
@@ -129,7 +166,6 @@ def expected_after_one_key_press():
 
 def press_right_on_the_learning_rate(driver):
     handle = driver.find_element(By.CSS_SELECTOR, ".lab-learning-rate .noUi-handle")
-    driver.execute_script("arguments[0].scrollIntoView({block: 'center'});", handle)
     handle.click()
     handle.send_keys(Keys.ARROW_RIGHT)
 
@@ -148,22 +184,73 @@ def check_the_learning_rate_slider(driver):
     wait_for(driver, expected_after_one_key_press())
 
 
-def test_jupyterlab_runs_the_lesson_and_the_slider_moves_the_numbers(servers, browser):
-    browser.get(servers["lab"])
-    wait = WebDriverWait(browser, 60)
+def run_all_cells(driver):
+    wait = WebDriverWait(driver, 60)
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".jp-Notebook-ExecutionIndicator[data-status='idle']"))
-    run_menu = next(item for item in browser.find_elements(By.CSS_SELECTOR, ".lm-MenuBar-item")
+    run_menu = next(item for item in driver.find_elements(By.CSS_SELECTOR, ".lm-MenuBar-item")
                     if item.text.strip() == "Run")
     run_menu.click()
-    wait.until(lambda d: [i for i in d.find_elements(By.CSS_SELECTOR, ".lm-Menu-item")
-                          if "Run All Cells" in i.text])
-    next(i for i in browser.find_elements(By.CSS_SELECTOR, ".lm-Menu-item") if "Run All Cells" in i.text).click()
+    wait.until(lambda d: [i for i in d.find_elements(By.CSS_SELECTOR, ".lm-Menu-item") if "Run All Cells" in i.text])
+    next(i for i in driver.find_elements(By.CSS_SELECTOR, ".lm-Menu-item") if "Run All Cells" in i.text).click()
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, ".lab-learning-rate .noUi-handle"))
+
+
+def scroll_the_lab_to_the_top(driver):
+    driver.execute_script("document.querySelector('.lab').scrollIntoView({block: 'start'});")
+    time.sleep(0.5)
+
+
+def test_the_stored_lab_asks_to_run_the_cells(servers, browser):
+    browser.get(servers["lab"])
+    WebDriverWait(browser, 60).until(lambda d: "Run All Cells" in d.find_element(By.TAG_NAME, "body").text)
+    assert "VBox(children" not in browser.find_element(By.TAG_NAME, "body").text
+
+
+def test_jupyterlab_runs_the_lesson_and_the_slider_moves_the_numbers(servers, browser):
+    browser.get(servers["lab"])
+    run_all_cells(browser)
     check_the_learning_rate_slider(browser)
+    scroll_the_lab_to_the_top(browser)
+    screenshot(browser, "jupyterlab-light")
+    assert browser.find_element(By.CSS_SELECTOR, ".jp-FileBrowser").is_displayed(), "the file browser is open"
+    assert outside_the_first_screen(browser) == {}
+
+
+def test_jupyterlab_dark_theme(servers, browser):
+    request = urllib.request.Request(
+        f"{servers['lab_api']}/lab/api/settings/@jupyterlab/apputils-extension:themes?token={TOKEN}",
+        data=b'{"raw": "{\\"theme\\": \\"JupyterLab Dark\\"}"}', method="PUT",
+        headers={"Content-Type": "application/json"})
+    urllib.request.urlopen(request, timeout=10).close()
+    browser.get(servers["lab"])
+    run_all_cells(browser)
+    WebDriverWait(browser, 60).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".lab-curve svg"))
+    scroll_the_lab_to_the_top(browser)
+    screenshot(browser, "jupyterlab-dark")
+    assert browser.execute_script("return document.body.dataset.jpThemeLight") == "false"
+    assert outside_the_first_screen(browser) == {}
 
 
 def test_voila_serves_the_lab_as_a_page_and_the_slider_moves_the_numbers(servers, browser):
     browser.get(servers["voila"])
     WebDriverWait(browser, 90).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".lab-learning-rate .noUi-handle"))
-    assert "from helpers.lab import Lab" not in browser.find_element(By.TAG_NAME, "body").text, "code shows"
+    text = browser.find_element(By.TAG_NAME, "body").text
+    assert "How to read this" in text
+    for notebook_only in ("from helpers.lab import Lab", "Exercises", "Recap", "def train_loop", "Next:"):
+        assert notebook_only not in text, notebook_only
+    assert browser.title == "Interactive lab · Backprop, step by step"
     check_the_learning_rate_slider(browser)
+    WebDriverWait(browser, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".lab-curve svg"))
+    screenshot(browser, "voila")
+    assert outside_the_first_screen(browser) == {}
+
+
+def test_every_link_on_the_voila_page_answers(servers, browser):
+    browser.get(servers["voila"])
+    WebDriverWait(browser, 90).until(lambda d: d.find_elements(By.CSS_SELECTOR, ".lab-learning-rate .noUi-handle"))
+    links = browser.execute_script("return [...document.querySelectorAll('a[href]')].map(a => a.href);")
+    here = servers["voila"].split("/?")[0]
+    for link in links:  # a link to another lesson would answer 403: Voila serves only this notebook
+        assert link.startswith(here), f"a link away from the page's server: {link}"
+        with urllib.request.urlopen(link, timeout=10) as answer:
+            assert answer.status < 400, link
