@@ -133,15 +133,36 @@ def _expression(expr):
     return expr
 
 
+def latex(expr):
+    """LaTeX for `expr` with the lesson's names set upright: net_h1 as net with subscript h1, w5 as w with 5."""
+    upright = {}
+    for symbol in expr.free_symbols:
+        base, sub = symbol.name.split("_", 1) if "_" in symbol.name else (symbol.name[0], symbol.name[1:])
+        upright[symbol] = (base if len(base) == 1 else rf"\mathrm{{{base}}}") + rf"_{{\mathrm{{{sub}}}}}" * bool(sub)
+    return sp.latex(expr, symbol_names=upright)
+
+
 class Equation:
     """`lhs = rhs` shown as maths; lhs is LaTeX text or a sympy expression, rhs a sympy expression."""
 
     def __init__(self, lhs, rhs):
-        self.lhs = lhs if isinstance(lhs, str) else sp.latex(lhs)
+        self.lhs = lhs if isinstance(lhs, str) else latex(lhs)
         self.rhs = rhs
 
     def _repr_latex_(self):
-        return f"$\\displaystyle {self.lhs} = {sp.latex(self.rhs)}$"
+        """One line, or for a long sum, a few terms per line."""
+        terms = [latex(term) for term in sp.Add.make_args(self.rhs)]
+        if len(terms) == 1 or sum(map(len, terms)) < 150:
+            return f"$\\displaystyle {self.lhs} = {latex(self.rhs)}$"
+        lines, line = [], ""
+        for term in terms:
+            term = term if term.startswith("-") else "+ " + term
+            if len(line) + len(term) > 110 and line:
+                lines.append(line)
+                line = ""
+            line += " " + term
+        lines = " \\\\ & ".join(lines + [line]).lstrip(" +")
+        return f"$\\displaystyle \\begin{{aligned}} {self.lhs} = & {lines} \\end{{aligned}}$"
 
     def __repr__(self):
         return f"{self.lhs} = {self.rhs}"
@@ -149,7 +170,7 @@ class Equation:
 
 def partial(top, bottom):
     """LaTeX for the partial derivative d(top)/d(bottom)."""
-    return rf"\frac{{\partial {sp.latex(top)}}}{{\partial {sp.latex(bottom)}}}"
+    return rf"\frac{{\partial {latex(top)}}}{{\partial {latex(bottom)}}}"
 
 
 def factor(top, bottom):
