@@ -103,12 +103,9 @@ def _legend(x, y):
 
 
 def _describe_network(params, gradients):
-    said = "The 2-2-2 network: inputs i1, i2, hidden units h1, h2, outputs o1, o2, each edge labelled with its weight"
-    if not gradients:
-        return said + "; b1 feeds both hidden units, b2 both outputs."
-    up = [w for w in EDGES if gradients.of(w) > 0]
-    return (f"{said} and its gradient. Positive gradients (orange): {', '.join(up) or 'none'}; the others are "
-            f"blue. The widest edge, {max(EDGES, key=lambda w: abs(gradients.of(w)))}, has the largest gradient.")
+    up = ", ".join(w for w in EDGES if gradients and gradients.of(w) > 0) or "none"
+    return ("The 2-2-2 network: inputs i1, i2, hidden units h1, h2, outputs o1, o2, each edge labelled with its weight"
+            + (f" and its gradient; positive gradients (orange): {up}, the others blue." if gradients else "."))
 
 
 def draw_loss_curves(curves, title=None, width=440, height=230):

@@ -7,6 +7,7 @@ training results appear as soon as it is ready.
 """
 import html
 import threading
+from dataclasses import fields
 
 import ipywidgets as widgets
 
@@ -26,18 +27,11 @@ VARIANT_TIPS = ("hidden layer uses the original w5..w8, as the example's text de
                 "hidden layer uses the already-updated w5..w8, as behind the published training figures")
 SATURATED_SLOPE = 0.001  # out(1 - out) below this: a unit passes back under 1/250 of its best slope
 STALLED = 0.01  # E_total fell by less than 1% over the second half of training
-FORWARD_NAMES = ("net_h1", "out_h1", "net_h2", "out_h2", "net_o1", "out_o1", "net_o2", "out_o2", "E_o1", "E_o2",
-                 "E_total")
-STYLE = """<style>
-.lab-variant .mod-active, .lab-variant .widget-toggle-button.mod-active {background:#0072B2 !important;
-  color:#fff !important; font-weight:bold; box-shadow:0 0 0 2px #0072B2}
-.lab-message {border-radius:4px; padding:0 8px; line-height:1.35}
-.lab .widget-html-content {line-height:1.35}
-</style>"""
+STYLE = """<style>.lab-variant .mod-active {background:#0072B2 !important; color:#fff !important; font-weight:bold}
+.lab-message {border-radius:4px; padding:0 8px} .lab .widget-html-content {line-height:1.35}</style>"""
 ALL_WELL = "✓ Every unit passes gradient back, and training runs without overshooting or stalling."
 PREPARING = "sympy is writing the training loop; the training results follow in a moment."
 RUN_FIRST = "The lab appears here once the notebook runs: choose Run → Run All Cells."
-_fast = []  # helpers.fast, once imported: sympy's import and the loops it writes take about a second
 
 
 def numbers(params, learning_rate, steps, variant, fast):
@@ -47,7 +41,7 @@ def numbers(params, learning_rate, steps, variant, fast):
     grads = backward(params, fp)
     stepped = train_step(params, learning_rate, VARIANTS[variant])
     sections = {
-        "Forward pass": {name: getattr(fp, name) for name in FORWARD_NAMES},
+        "Forward pass": {field.name: getattr(fp, field.name) for field in fields(fp)},
         "Gradients": {f"dE_total/d{name}": grads.of(name) for name in PARAMETER_NAMES},
         "After one update": {**{f"{name}_new": getattr(stepped, name) for name in WEIGHT_NAMES},
                              "E_total_after_1_update": forward(stepped).E_total},
@@ -100,14 +94,6 @@ def _slope(fp, unit):
             f"and its slope out_{unit}(1 − out_{unit}) is {_slope_of(fp, unit):.2g}.")
 
 
-def _prepare_training():
-    """Import helpers.fast and let sympy write both training loops (run in the background)."""
-    from . import fast
-    for hidden_uses in VARIANTS.values():
-        fast.train_loop(hidden_uses)
-    _fast.append(fast)
-
-
 def _placeholder(width, height, text):
     """A box the size of a figure, saying why the figure is not there (so nothing else moves)."""
     return (f"<div style='width:{width}px;height:{height}px;display:flex;align-items:center;justify-content:center;"
@@ -138,7 +124,7 @@ class Lab:
                                            layout={"width": "330px"})
         self.key_numbers, self.message, self.numbers, self.diagram, self.curve = (
             widgets.HTML().add_class(f"lab-{part}") for part in ("key-numbers", "message", "numbers", "diagram", "curve"))
-        self._lock, self._paused, self._drawn_params = threading.RLock(), False, None
+        self._lock, self._paused, self._drawn_params, self._fast = threading.RLock(), False, None, None
         for control in (*self.sliders.values(), self.learning_rate, self.steps, self.variant):
             control.observe(self.refresh, names="value")
         self.reset_button.on_click(lambda _: self.reset())
@@ -169,8 +155,11 @@ class Lab:
         return widgets.VBox([widgets.HTML(STYLE), row]).add_class("lab")
 
     def _train_when_ready(self):
-        if not _fast:
-            _prepare_training()
+        """Import helpers.fast and let sympy write both training loops (about a second), then show the training."""
+        from . import fast
+        for hidden_uses in VARIANTS.values():
+            fast.train_loop(hidden_uses)
+        self._fast = fast
         self.refresh()
 
     @property
@@ -213,7 +202,7 @@ class Lab:
             try:
                 params = self.params
                 sections, fp, grads, run = numbers(params, self.learning_rate.value, self.steps.value,
-                                                   self.variant.value, _fast[0] if _fast else None)
+                                                   self.variant.value, self._fast)
             except (ArithmeticError, ValueError) as error:
                 self._show_nothing(f"These values cannot be computed: {error}")
                 return

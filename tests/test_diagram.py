@@ -50,7 +50,7 @@ def test_with_gradients_each_label_shows_the_gradient_and_the_edge_colour_follow
     for name in WEIGHT_NAMES:
         assert edge(picture, name)[0] == (POSITIVE if name not in ("w7", "w8") else NEGATIVE), name
     assert "∂E/∂w &gt; 0: descent lowers w" in picture.svg  # the colours explained beside the network
-    assert "Positive gradients (orange): w1, w2, w3, w4, w5, w6" in picture.description
+    assert "positive gradients (orange): w1, w2, w3, w4, w5, w6, the others blue" in picture.description
 
 
 def test_swapping_the_targets_flips_every_colour():
