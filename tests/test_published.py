@@ -96,22 +96,22 @@ def test_a_table_shows_the_how_column_only_when_a_row_says_how():
     header, first, second = repr(table).splitlines()
     assert header.split()[:2] == ["figure", "how"]
     assert second.split()[:2] == ["out_o1", "rounded"] and first.split()[1] == "0.75136507"
-    assert "<th>how</th>" in table._repr_html_()
-    assert "<th>how</th>" not in side_by_side({"out_o1": 0.75})._repr_html_()
+    assert ">how</th>" in table._repr_html_()
+    assert ">how</th>" not in side_by_side({"out_o1": 0.75})._repr_html_()
 
 
 def test_a_table_marks_each_row_in_text_and_html():
     table = side_by_side({"out_o1": 0.751365069552316, "out_o2": 0.7729})
-    assert isinstance(table, ComparisonTable) and not table.all_match
+    assert isinstance(table, ComparisonTable) and [row.matches for row in table.rows] == [True, False]
     lines = repr(table).splitlines()
-    assert lines[0].split() == ["figure", "published", "computed", "(as", "printed)", "computed", "(full)", "match"]
+    assert lines[0].split() == ["figure", "published", "computed", "(as", "printed)", "computed", "(10", "digits)", "match"]
     assert lines[1].startswith("out_o1") and lines[1].endswith("✓ match")
     assert lines[2].startswith("out_o2") and lines[2].endswith("✗ differs")
     assert "0.772900000" in lines[2]  # the computed value, shown at the published precision
     html = table._repr_html_()
-    assert html.startswith("<table>") and html.count("<tr>") == 3
-    assert "<td>✓ match</td>" in html and "<td>✗ differs</td>" in html
-    assert side_by_side([compare("net_h1", 0.3775)]).all_match
+    assert html.startswith("<table") and html.count("<tr>") == 3
+    assert ">✓ match</td>" in html and ">✗ differs</td>" in html
+    assert side_by_side([compare("net_h1", 0.3775)]).rows[0].matches
 
 
 def test_a_table_escapes_html():
