@@ -3,6 +3,7 @@ that the product equals the derivative of E_total taken directly."""
 from types import SimpleNamespace
 
 import sympy as sp
+from sympy.printing.latex import greek_letters_set
 
 from .example import EXAMPLE, I1, I2, PARAMETER_NAMES, TARGET_O1, TARGET_O2, checked_params
 from .validate import one_of, whole_number
@@ -137,8 +138,10 @@ def latex(expr):
     """LaTeX for `expr` with the lesson's names set upright: net_h1 as net with subscript h1, w5 as w with 5."""
     upright = {}
     for symbol in expr.free_symbols:
-        base, sub = symbol.name.split("_", 1) if "_" in symbol.name else (symbol.name[0], symbol.name[1:])
-        upright[symbol] = (base if len(base) == 1 else rf"\mathrm{{{base}}}") + rf"_{{\mathrm{{{sub}}}}}" * bool(sub)
+        base = symbol.name.split("_")[0].rstrip("0123456789")
+        sub = symbol.name[len(base):].lstrip("_")
+        base = "\\" + base if base in greek_letters_set else base if len(base) == 1 else rf"\mathrm{{{base}}}"
+        upright[symbol] = base + rf"_{{\mathrm{{{sub}}}}}" * bool(sub)
     return sp.latex(expr, symbol_names=upright)
 
 
