@@ -3,6 +3,7 @@ here (crisp at any zoom, text at least 11 px, readable in light and dark themes,
 the decision boundary, a shaded plane, is drawn with matplotlib on the axes a lesson gives.
 """
 import math
+from base64 import b64encode
 from html import escape
 
 import numpy as np
@@ -28,7 +29,7 @@ CURVE_STYLES = ((NEGATIVE, "", 3.0), (POSITIVE, "7 5", 2.0), (GREEN, "2 4", 2.0)
 
 class Picture:
     """An SVG figure with a sentence saying what it shows: a notebook displays the figure (the sentence is
-    its text form and its title for screen readers); `.svg` is the markup."""
+    its text form and its alternative text for screen readers); `.svg` is the markup."""
 
     def __init__(self, width, height, body, description):
         self.description = description
@@ -38,7 +39,10 @@ class Picture:
                     f'<rect width="100%" height="100%" style="fill:{PAPER}"/>{"".join(body)}</svg>')
 
     def _repr_mimebundle_(self, include=None, exclude=None):
-        return {"image/svg+xml": self.svg, "text/plain": self.description}
+        # An <img> of the SVG, which JupyterLab shows even in a notebook it does not trust (bare SVG it would not).
+        image = b64encode(self.svg.encode()).decode()
+        return {"text/html": f'<img src="data:image/svg+xml;base64,{image}" alt="{escape(self.description)}">',
+                "text/plain": self.description}
 
 
 def _text(x, y, text, anchor="middle", size=12, weight="normal", colour="currentColor"):

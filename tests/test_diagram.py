@@ -1,5 +1,6 @@
 """The drawings: the network with its gradients, loss curves, the computational graph, the decision boundary."""
 import re
+from base64 import b64decode
 
 import matplotlib
 
@@ -123,3 +124,11 @@ def test_bad_input_is_refused(draw, args, message):
 
 def test_a_single_value_has_a_graph():
     assert "grad 0" in "\n".join(texts(draw_graph(Value(1.0) * 2)))
+
+
+def test_a_notebook_shows_the_picture_with_its_description_as_alternative_text():
+    picture = draw_network(EXAMPLE)
+    bundle = picture._repr_mimebundle_()
+    assert bundle["text/plain"] == picture.description
+    encoded = re.fullmatch(r'<img src="data:image/svg\+xml;base64,(.*)" alt="(.*)">', bundle["text/html"])
+    assert b64decode(encoded[1]).decode() == picture.svg and encoded[2] == picture.description
