@@ -6,13 +6,9 @@ import math
 from base64 import b64encode
 from html import escape
 
-import numpy as np
-
 from .autodiff import Value, topological_order
 from .example import EXAMPLE, checked_params
-from .mlp import Network
 from .network import Gradients
-from .xor import XOR_TARGET, XOR_X
 
 # Colour-blind safe (Okabe-Ito) colours; an SVG shown inline takes the theme's own colours.
 POSITIVE, NEGATIVE, GREEN = "#D55E00", "#0072B2", "#009E73"
@@ -117,10 +113,9 @@ def draw_loss_curves(curves, title=None, width=440, height=230):
     (before any update, then after each). Lines differ in colour, dashes and width, so equal ones both show."""
     if not isinstance(curves, dict) or not 1 <= len(curves) <= len(CURVE_STYLES):
         raise TypeError(f"curves must be a dict of 1 to {len(CURVE_STYLES)} label -> errors, got {curves!r:.60}")
-    runs = {label: np.maximum(np.asarray(errors, dtype=float), 1e-300) for label, errors in curves.items()}
+    runs = {label: [max(float(error), 1e-300) for error in errors] for label, errors in curves.items()}
     steps = max(len(errors) for errors in runs.values()) - 1
-    low = math.log10(min(errors.min() for errors in runs.values()))
-    high = math.log10(max(errors.max() for errors in runs.values()))
+    low, high = (math.log10(f(map(f, runs.values()))) for f in (min, max))
     low, high = (low - 0.1, high + 0.1) if high - low > 0.02 else (low - 0.5, high + 0.5)
     left, right, top, bottom = 62, width - 28, 28, height - 40
     x_at = lambda k: left + (right - left) * k / max(steps, 1)  # noqa: E731
@@ -135,7 +130,7 @@ def draw_loss_curves(curves, title=None, width=440, height=230):
         body += [_line(((left, y_at(value)), (right, y_at(value))), "#888", 0.5, "2 3"),
                  _text(left - 4, y_at(value), f"{value:.3g}", "end")]
     for (label, errors), (colour, dashes, thickness), row in zip(runs.items(), CURVE_STYLES, range(3)):
-        keep = np.unique(np.r_[np.arange(0, len(errors), max(1, len(errors) // 800)), len(errors) - 1])
+        keep = sorted({*range(0, len(errors), max(1, len(errors) // 800)), len(errors) - 1})
         body.append(_line([(x_at(k), y_at(errors[k])) for k in keep], colour, thickness, dashes))
         if len(runs) > 1:
             body += [_line(((right - 190, top + 8 + 16 * row), (right - 166, top + 8 + 16 * row)), colour, thickness,
@@ -148,7 +143,7 @@ def _x_ticks(steps):
     raw = max(steps, 1) / 4
     magnitude = 10 ** math.floor(math.log10(raw))
     step = next(s * magnitude for s in (1, 2, 5, 10) if s * magnitude >= raw)
-    return [int(k) for k in np.arange(0, steps + 1, max(int(step), 1))]
+    return list(range(0, steps + 1, max(int(step), 1)))
 
 
 def _y_ticks(low, high):
@@ -204,6 +199,10 @@ def _levels(order):
 def draw_decision_boundary(network, ax, title=""):
     """Shade the plane by the network's output, draw the 0.5 contour (where its answer flips from 0
     to 1) and mark the four rows with their targets (o: 1, x: 0)."""
+    import numpy as np  # here, not above: the lab, which draws no boundary, opens sooner without numpy
+
+    from .mlp import Network
+    from .xor import XOR_TARGET, XOR_X
     if not isinstance(network, Network):
         raise TypeError(f"network must be a helpers.mlp.Network, got {type(network).__name__}")
     grid = np.linspace(-0.5, 1.5, 161)
