@@ -130,7 +130,7 @@ def draw_loss_curves(curves, title=None, width=440, height=230):
         body += [_line(((left, y_at(value)), (right, y_at(value))), "#888", 0.5, "2 3"),
                  _text(left - 4, y_at(value), f"{value:.3g}", "end")]
     for (label, errors), (colour, dashes, thickness), row in zip(runs.items(), CURVE_STYLES, range(3)):
-        keep = sorted({*range(0, len(errors), max(1, len(errors) // 800)), len(errors) - 1})
+        keep = sorted({*range(0, len(errors), max(1, len(errors) // 400)), len(errors) - 1})  # about 1 per pixel
         body.append(_line([(x_at(k), y_at(errors[k])) for k in keep], colour, thickness, dashes))
         if len(runs) > 1:
             body += [_line(((right - 190, top + 8 + 16 * row), (right - 166, top + 8 + 16 * row)), colour, thickness,
