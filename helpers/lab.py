@@ -209,8 +209,10 @@ class Lab:
             self._show(sections, params, grads, run)
             said = warnings(fp, run) if run else []
             self._say([f"⚠ {sentence}" for sentence in said] or [ALL_WELL if run else PREPARING], bool(said))
-            self.reset_button.disabled = (params, self.learning_rate.value, self.steps.value, self.variant.value) == (
+            at_example = (params, self.learning_rate.value, self.steps.value, self.variant.value) == (
                 EXAMPLE, LEARNING_RATE, MAX_STEPS, "described")
+            self.reset_button.disabled = at_example  # its label says the state too, as greying is faint in dark themes
+            self.reset_button.description = "At the worked example" if at_example else "Reset to the worked example"
 
     def _show(self, sections, params, grads, run):
         steps = self.steps.value

@@ -81,11 +81,11 @@ def test_the_switch_gives_the_published_error_after_one_update(lab):
 
 def test_reset_puts_every_control_back(lab):
     lab.set(w3=4.0, b2=-1.0, learning_rate=7.5, steps=50, variant="published")
-    assert not lab.reset_button.disabled
+    assert not lab.reset_button.disabled and lab.reset_button.description == "Reset to the worked example"
     lab.reset_button.click()
     assert lab.params == EXAMPLE
     assert (lab.learning_rate.value, lab.steps.value, lab.variant.value) == (0.5, MAX_STEPS, "described")
-    assert lab.reset_button.disabled  # nothing left to reset
+    assert lab.reset_button.disabled and lab.reset_button.description == "At the worked example"
     lab.steps.value = 200
     assert_shows(lab, expected(EXAMPLE, 0.5, 200))
 
