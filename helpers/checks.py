@@ -57,7 +57,7 @@ def exercises():
             train(steps=1000, learning_rate=2).errors[1000],
             "In the lab: learning rate 2, steps 1,000, hidden layer as the text describes; read "
             "E_total_after_1000_updates.",
-            ((train(steps=1000, learning_rate=2, hidden_uses="updated").errors[1000],
+            ((train(steps=1000, learning_rate=2, variant="published").errors[1000],
               "That is the published figures' variant: switch to 'as the text describes'."),
              (train(steps=1000).errors[1000], "That is with learning rate 0.5: set it to 2."))),
         "slope_at_out_o1_when_w5_is_20": Exercise(
@@ -114,7 +114,7 @@ def _beyond_the_example():
     h = 1e-4
     error_at_w5 = {s: forward(EXAMPLE.replace(w5=EXAMPLE.w5 + s * h)).E_total for s in (-1, 0, 1)}
     central = (error_at_w5[1] - error_at_w5[-1]) / (2 * h)
-    mixed = backward(EXAMPLE, fp, carry_back_with=update(EXAMPLE, g, LEARNING_RATE)).dE_dw1
+    mixed = backward(update(EXAMPLE, g, LEARNING_RATE), fp).dE_dw1
     net = xor_network()
     row, target = XOR_X[2:3], XOR_TARGET[2:3]
     out_o = net.forward(row).output[0, 0]
