@@ -32,12 +32,8 @@ LIMIT = 1e100
 
 @dataclass(frozen=True)
 class Params:
-    """Every weight and bias of the network.
-
-    w1..w4 feed the hidden layer (w1, w2 into h1; w3, w4 into h2), w5..w8 feed the
-    output layer (w5, w6 into o1; w7, w8 into o2). b1 is shared by h1 and h2, b2 by
-    o1 and o2. The defaults are the worked example's starting values.
-    """
+    """Every weight and bias of the network (wired as EDGES and BIAS_EDGES say), each a finite number of size at
+    most LIMIT; the defaults are the worked example's starting values."""
 
     w1: float = 0.15
     w2: float = 0.20

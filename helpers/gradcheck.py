@@ -1,11 +1,12 @@
 """Gradient checking: slopes from the forward pass alone (central differences), set beside backpropagation's."""
 import math
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
 
 from .mlp import ACTIVATIONS, LOSSES, Network
-from .validate import finite_array, finite_number, function, instance, one_of, positive_number, rng as checked_rng
+from .validate import finite_array, finite_number, instance, one_of, positive_number, rng as checked_rng
 
 H = 1e-5
 """The default nudge: small enough for the truncation error (about h²), large enough for rounding (about 1e-16 / h)."""
@@ -14,14 +15,14 @@ NETWORK = "a helpers.mlp.Network"
 
 def central_difference(f, x, h=H):
     """(f(x + h) - f(x - h)) / 2h: the slope at `x` of `f`, a function of one number; its error shrinks like h²."""
-    function("f", f, "a function of one number")
+    instance("f", f, Callable, "a function of one number")
     x, h = finite_number("x", x), positive_number("h", h)
     return (finite_number("f(x + h)", f(x + h)) - finite_number("f(x - h)", f(x - h))) / (2 * h)
 
 
 def central_differences(f, x, h=H):
     """∂f/∂x for every entry of the array x, nudging a copy one entry at a time (f: array -> number)."""
-    function("f", f, "a function of an array")
+    instance("f", f, Callable, "a function of an array")
     x = finite_array("x", x).copy()
     slopes = np.empty_like(x)
     for i in np.ndindex(x.shape):
@@ -44,7 +45,7 @@ def relative_error(a, b):
 
 def numerical_gradients(error_of, network, h=H):
     """Central differences of error_of(network) for every weight and bias, as (weight, bias) gradients."""
-    function("error_of", error_of, "a function of a network")
+    instance("error_of", error_of, Callable, "a function of a network")
     instance("network", network, Network, NETWORK)
     probe = replace(network, weights=[w.copy() for w in network.weights], biases=[b.copy() for b in network.biases])
 

@@ -69,13 +69,6 @@ def instance(name, value, kind, expected):
     return value
 
 
-def function(name, value, expected="a function"):
-    """Return `value` if it can be called, or raise."""
-    if not callable(value):
-        raise TypeError(f"{name} must be {expected}, got {type(value).__name__} {_short(value)}")
-    return value
-
-
 def rng(value):
     """Return `value` if it is a numpy random Generator, or raise."""
     return instance("rng", value, np.random.Generator, "a numpy Generator, e.g. numpy.random.default_rng(seed)")
