@@ -150,7 +150,11 @@ def topological_order(root):
 
 
 def _as_value(x):
-    return x if isinstance(x, Value) else Value(x, label=f"{x:g}" if isinstance(x, (int, float)) else "")
+    """`x` if it is a Value, else a constant Value labelled with its number."""
+    if isinstance(x, Value):
+        return x
+    x = finite_number("value", x)
+    return Value(x, label=f"{x:g}")
 
 
 def _divisor(x):

@@ -63,7 +63,7 @@ def numerical_gradients(error_of, network, h=H):
 
 def flat(weights, biases):
     """Every weight, then every bias, in one vector (for relative_error)."""
-    return np.concatenate([array.ravel() for array in (*weights, *biases)])
+    return np.concatenate([finite_array("gradients", array).ravel() for array in (*weights, *biases)])
 
 
 def gradient_check(network, x, target, h=H):

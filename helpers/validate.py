@@ -109,13 +109,14 @@ def expression(value):
         raise TypeError(f"expected a sympy expression built from the lesson's symbols (e.g. symbol.w5 * "
                         f"symbol.out_h1), got the string {value!r}")
     try:
-        value = sp.sympify(value, strict=True)
+        expr = sp.sympify(value, strict=True)
     except sp.SympifyError:
-        got = f"{type(value).__name__} {_short(value)}"
-        raise TypeError(f"expected a sympy expression or a number, got {got}") from None
-    if value.has(sp.nan, sp.oo, -sp.oo, sp.zoo):
-        raise ValueError(f"expected a finite expression, got {value}")
-    return value
+        expr = None
+    if not isinstance(expr, sp.Expr):  # not convertible, or e.g. a dict or a tuple of expressions
+        raise TypeError(f"expected a sympy expression or a number, got {type(value).__name__} {_short(value)}")
+    if expr.has(sp.nan, sp.oo, -sp.oo, sp.zoo):
+        raise ValueError(f"expected a finite expression, got {expr}")
+    return expr
 
 
 def _short(value):

@@ -101,6 +101,7 @@ ENTRY_POINTS = [
     (lambda: derivation.evaluate(symbol.w1, digits=10 ** 6), ValueError, r"digits must be at least 1 and at most 1,000"),
     (lambda: derivation.evaluate(symbol.w1, params={"w1": 0.15}), TypeError, PARAMS + "dict"),
     (lambda: derivation.evaluate("net_h1"), TypeError, r"expected a sympy expression built from the lesson's symbols"),
+    (lambda: derivation.evaluate({}), TypeError, r"expected a sympy expression or a number, got dict"),
     (lambda: derivation.evaluate(symbol.w1 / 0), ValueError, r"expected a finite expression, got zoo\*w1"),
     (lambda: derivation.chain_rule("net_h1"), ValueError, r"parameter name must be one of .* got 'net_h1'"),
     (lambda: derivation.local_derivative(symbol.net_h1, "w1"), ValueError, r"bottom must be one of i1, .* got 'w1'"),
@@ -120,6 +121,7 @@ ENTRY_POINTS = [
     (lambda: Value(float("nan"), "w1"), ValueError, r"w1 must be a finite number, got nan"),
     (lambda: Value(1.0) * "two", TypeError, r"value must be a real number, got str 'two'"),
     (lambda: Value(1.0, label=3), TypeError, r"label must be a string, got int 3"),
+    (lambda: Value(1.0) * 10 ** 400, ValueError, r"value must be a finite number, got int too large for a float"),
     (lambda: example_graph("w1"), TypeError, PARAMS + "str"),
     # gradient checking
     (lambda: gradcheck.central_difference(0.5, 1.0), TypeError, r"f must be a function of one number, got float 0\.5"),
@@ -135,6 +137,7 @@ ENTRY_POINTS = [
     (lambda: gradcheck.gradient_check("network", X, T), TypeError, r"network must be a helpers\.mlp\.Network, got str"),
     (lambda: gradcheck.numerical_gradients(NET, NET), TypeError, r"error_of must be a function of a network, got Network"),
     (lambda: gradcheck.kink_distance([NET], X), TypeError, r"network must be a helpers\.mlp\.Network, got list"),
+    (lambda: gradcheck.flat("x", []), TypeError, r"gradients must be an array of numbers, got str 'x'"),
     # the general network
     (lambda: mlp.Network([np.zeros((0, 2))], [np.zeros(0)], ["sigmoid"]), ValueError, r"weights\[0\] must not be empty"),
     (lambda: mlp.Network(5, [[0.0]], ["sigmoid"]), TypeError, r"weights must be a list with one entry per layer, got int"),
