@@ -33,70 +33,35 @@ class Value:
 
     def __add__(self, other):
         other = _as_value(other)
-        out = Value(self.value + other.value, parents=(self, other), op="+")
-
-        def send_back():  # d(a + b)/da = 1, d(a + b)/db = 1
-            self.grad += out.grad
-            other.grad += out.grad
-        out._send_back = send_back
-        return out
+        return _node(self.value + other.value, "+", (self, 1.0), (other, 1.0))  # d(a + b)/da = d(a + b)/db = 1
 
     def __mul__(self, other):
         other = _as_value(other)
-        out = Value(self.value * other.value, parents=(self, other), op="×")
-
-        def send_back():  # d(a·b)/da = b, d(a·b)/db = a
-            self.grad += other.value * out.grad
-            other.grad += self.value * out.grad
-        out._send_back = send_back
-        return out
-
-    def __pow__(self, power):
-        power = finite_number("power", power)
-        out = Value(_result(f"{self.value:g} ** {power:g}", lambda: self.value ** power), parents=(self,),
-                    op=f"^{power:g}")
-
-        def send_back():  # d(a^p)/da = p·a^(p−1)
-            self.grad += power * self.value ** (power - 1) * out.grad
-        out._send_back = send_back
-        return out
-
-    def sigmoid(self):
-        """The logistic function; its local derivative is out (1 − out)."""
-        out = Value(logistic(self.value), parents=(self,), op="σ")
-
-        def send_back():
-            self.grad += out.value * (1 - out.value) * out.grad
-        out._send_back = send_back
-        return out
-
-    def relu(self):
-        """max(value, 0); its local derivative is 1 where value > 0, else 0."""
-        out = Value(max(self.value, 0.0), parents=(self,), op="relu")
-
-        def send_back():
-            self.grad += (self.value > 0) * out.grad
-        out._send_back = send_back
-        return out
-
-    def exp(self):
-        """e^value; its local derivative is e^value itself."""
-        out = Value(_result(f"exp({self.value:g})", lambda: math.exp(self.value)), parents=(self,), op="exp")
-
-        def send_back():
-            self.grad += out.value * out.grad
-        out._send_back = send_back
-        return out
+        return _node(self.value * other.value, "×", (self, other.value), (other, self.value))  # d(a·b)/da = b
 
     def __sub__(self, other):
         other = _as_value(other)
-        out = Value(self.value - other.value, parents=(self, other), op="−")
+        return _node(self.value - other.value, "−", (self, 1.0), (other, -1.0))
 
-        def send_back():  # d(a − b)/da = 1, d(a − b)/db = −1
-            self.grad += out.grad
-            other.grad -= out.grad
-        out._send_back = send_back
-        return out
+    def __pow__(self, power):
+        power, a = finite_number("power", power), self.value
+        out = _result(f"{a:g} ** {power:g}", lambda: a ** power)
+        slope = _result(f"{a:g} ** {power - 1:g}", lambda: power * a ** (power - 1))  # d(a^p)/da = p·a^(p−1)
+        return _node(out, f"^{power:g}", (self, slope))
+
+    def sigmoid(self):
+        """The logistic function; its local derivative is out (1 − out)."""
+        out = logistic(self.value)
+        return _node(out, "σ", (self, out * (1 - out)))
+
+    def relu(self):
+        """max(value, 0); its local derivative is 1 where value > 0, else 0."""
+        return _node(max(self.value, 0.0), "relu", (self, float(self.value > 0)))
+
+    def exp(self):
+        """e^value; its local derivative is e^value itself."""
+        out = _result(f"exp({self.value:g})", lambda: math.exp(self.value))
+        return _node(out, "exp", (self, out))
 
     def __neg__(self):
         return self * -1
@@ -147,6 +112,18 @@ def topological_order(root):
             seen.add(id(parent))
             stack.append((parent, iter(parent.parents)))
     return order
+
+
+def _node(value, op, *inputs):
+    """A new Value made by `op` from `inputs`, pairs (parent, local derivative d(new)/d(parent)); its backward
+    step adds its gradient times each local derivative to that parent's gradient."""
+    out = Value(value, parents=[parent for parent, _ in inputs], op=op)
+
+    def send_back():
+        for parent, local in inputs:
+            parent.grad += local * out.grad
+    out._send_back = send_back
+    return out
 
 
 def _as_value(x):
