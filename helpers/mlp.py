@@ -19,7 +19,7 @@ from .example import BIAS_EDGES, EDGES, EXAMPLE, I1, I2, LAYERS, PARAMS, TARGET_
 from .validate import finite_array, instance, one_of, positive_number, rng as checked_rng, sequence, whole_number
 
 MAX_EPOCHS = 100_000
-MAX_WIDTH = 10_000  # neurons in a layer: a Network.random of two such layers already holds 100 million weights
+MAX_WEIGHTS = 10_000_000  # in a Network.random: 80 MB of float64
 PER_LAYER = "a list with one entry per layer"
 
 
@@ -155,9 +155,11 @@ class Network:
         `activations`: one name per layer, or one name for every layer."""
         checked_rng(rng)
         sizes = sequence("sizes", sizes, "a list of layer sizes, inputs first")
-        sizes = [whole_number("layer size", n, minimum=1, maximum=MAX_WIDTH) for n in sizes]
-        if len(sizes) < 2:
-            raise ValueError(f"sizes needs the input size and at least one layer, got {sizes}")
+        sizes = [whole_number("layer size", n, minimum=1) for n in sizes]
+        weights = sum(n_in * n_out for n_in, n_out in zip(sizes, sizes[1:]))
+        if len(sizes) < 2 or weights > MAX_WEIGHTS:
+            raise ValueError(f"sizes must hold the input size and at least one layer, with at most {MAX_WEIGHTS:,} "
+                             f"weights in all, got {sizes!r:.60} ({weights:,} weights)")
         if isinstance(activations, str):
             activations = [activations] * (len(sizes) - 1)
         weights = [rng.normal(0, 1 / np.sqrt(n_in), (n_out, n_in)) for n_in, n_out in zip(sizes, sizes[1:])]
