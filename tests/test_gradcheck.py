@@ -9,7 +9,7 @@ from helpers.gradcheck import (central_difference, central_differences, flat, gr
                                numerical_gradients, random_case, relative_error)
 from helpers.mlp import ACTIVATIONS, Network, bias_gradient, output_error, weight_gradient
 
-NETWORKS = 200
+NETWORKS = 100  # random networks per check: enough to meet every layer count, width and batch size
 TOLERANCE = 1e-7
 
 
