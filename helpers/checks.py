@@ -40,11 +40,11 @@ def _example_numbers():
 def _training_numbers():
     """Steps and runs of training (lessons 06, 07 and 09)."""
     g = backward(EXAMPLE, forward())
-    described, published = train(steps=2).errors, train(steps=2, hidden_uses="updated").errors
+    described, published = train(steps=2).errors, train(steps=2, variant="published").errors
     with_biases = train_step(update_biases=True)
     saturated = forward(EXAMPLE.replace(w5=20.0))
-    at_rate_2 = {variant: train(steps=1000, learning_rate=2, hidden_uses=variant).errors[-1]
-                 for variant in ("original", "updated")}
+    at_rate_2 = {variant: train(steps=1000, learning_rate=2, variant=variant).errors[-1]
+                 for variant in ("described", "published")}
     return {
         "w6_new": train_step().w6, "w6_plus_step": EXAMPLE.w6 + LEARNING_RATE * g.dE_dw6,
         "w6_minus_gradient": EXAMPLE.w6 - g.dE_dw6,
@@ -52,8 +52,8 @@ def _training_numbers():
         "E_total_after_2_updates_published": published[2],
         "b1_new": with_biases.b1, "b2_new": with_biases.b2,
         "E_total_after_1_update_with_biases": forward(with_biases).E_total,
-        "E_total_after_1000_updates_at_learning_rate_2": at_rate_2["original"],
-        "E_total_after_1000_updates_at_learning_rate_2_published": at_rate_2["updated"],
+        "E_total_after_1000_updates_at_learning_rate_2": at_rate_2["described"],
+        "E_total_after_1000_updates_at_learning_rate_2_published": at_rate_2["published"],
         "E_total_after_1000_updates": train(steps=1000).errors[-1],
         "net_o1_when_w5_is_20": saturated.net_o1, "out_o1_when_w5_is_20": saturated.out_o1,
         "slope_at_out_o1_when_w5_is_20": saturated.out_o1 * (1 - saturated.out_o1),
@@ -69,7 +69,7 @@ def _gradient_check_numbers():
     h = 1e-4
     E_at = {w5: forward(EXAMPLE.replace(w5=w5)).E_total for w5 in (EXAMPLE.w5 - h, EXAMPLE.w5, EXAMPLE.w5 + h)}
     central = central_difference(E_at.get, EXAMPLE.w5, h)
-    published = backward(EXAMPLE, fp, carry_back_with=update(EXAMPLE, g, LEARNING_RATE)).dE_dw1
+    published = backward(update(EXAMPLE, g, LEARNING_RATE), fp).dE_dw1
     return {
         "E_w5_up": E_at[EXAMPLE.w5 + h], "E_w5_down": E_at[EXAMPLE.w5 - h], "central_difference_w5": central,
         "twice_central_difference_w5": 2 * central, "one_sided_difference_w5": (E_at[EXAMPLE.w5 + h] - E_at[EXAMPLE.w5]) / h,

@@ -6,8 +6,9 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle
 
-from .example import EXAMPLE, checked_params
+from .example import EXAMPLE, PARAMS, Params
 from .network import Gradients
+from .validate import instance
 
 NEURONS = {"i1": (0, 2), "i2": (0, 0), "h1": (3, 2), "h2": (3, 0), "o1": (6, 2), "o2": (6, 0),
            "b1": (1.9, -1.4), "b2": (4.9, -1.4)}
@@ -25,7 +26,7 @@ def draw_network(params=EXAMPLE, gradients=None, ax=None):
     With gradients, an edge's colour gives the gradient's sign (red: positive, so descent lowers
     the weight; blue: negative) and its width the gradient's size.
     """
-    checked_params(params)
+    instance("params", params, Params, PARAMS)
     if gradients is not None and not isinstance(gradients, Gradients):
         raise TypeError(f"gradients must be None or the Gradients that backward(...) returns, "
                         f"got {type(gradients).__name__}")

@@ -75,7 +75,7 @@ def relative_error_w1_published():
 B_O, OUT_O, DELTA_O = xor_bias_update()
 SATURATED = independent.exact({"w5": "20"})["out_o1"]
 DESCRIBED_1000, _ = independent.float_training(1000, learning_rate=2)
-PUBLISHED_1000, _ = independent.float_training(1000, learning_rate=2, hidden_uses="updated")
+PUBLISHED_1000, _ = independent.float_training(1000, learning_rate=2, variant="published")
 
 RIGHT = {
     "parameter_count": 8 + 2,
@@ -117,7 +117,7 @@ MISTAKES = {
     "dE_total/db2": [(DELTA_O1, "add the path through o2"), (DELTA_O2, "add the path through o1")],
     "w6_new": [(P["w6"] + G["w6"] / 2, "Step against the gradient: subtract."),
                (P["w6"] - G["w6"], "Multiply the gradient by the learning rate.")],
-    "E_total_after_2_updates": [(independent.float_training(2, hidden_uses="updated")[0][2], "published figures' variant"),
+    "E_total_after_2_updates": [(independent.float_training(2, variant="published")[0][2], "published figures' variant"),
                                 (after_one_step([f"w{k}" for k in range(1, 9)]), "after one update"),
                                 (EXACT["E_total"], "before any update")],
     "E_total_after_1000_updates_at_learning_rate_2": [(PUBLISHED_1000[1000], "published figures' variant"),

@@ -25,7 +25,7 @@ def displayed(lab):
     return dict(rows)
 
 
-def expected(params, learning_rate, steps, hidden_uses="original"):
+def expected(params, learning_rate, steps, hidden_uses="described"):
     """What the lab should show, from the readable helpers (no helpers.fast)."""
     fp = forward(params)
     grads = backward(params, fp)
@@ -71,16 +71,16 @@ def test_the_learning_rate_and_steps_sliders(lab):
 
 def test_the_switch_gives_the_published_error_after_one_update(lab):
     assert displayed(lab)["E_total_after_1_update"] == "0.291027774"
-    lab.hidden_uses.value = "updated"
+    lab.hidden_uses.value = "published"
     assert displayed(lab)["E_total_after_1_update"] == PUBLISHED["E_total_after_1_update"]
-    assert_shows(lab, expected(EXAMPLE, 0.5, 200, "updated"))
+    assert_shows(lab, expected(EXAMPLE, 0.5, 200, "published"))
 
 
 def test_reset_puts_every_control_back(lab):
-    lab.set(w3=4.0, b2=-1.0, learning_rate=7.5, steps=50, hidden_uses="updated")
+    lab.set(w3=4.0, b2=-1.0, learning_rate=7.5, steps=50, hidden_uses="published")
     lab.reset_button.click()
     assert lab.params == EXAMPLE
-    assert (lab.learning_rate.value, lab.steps.value, lab.hidden_uses.value) == (0.5, MAX_STEPS, "original")
+    assert (lab.learning_rate.value, lab.steps.value, lab.hidden_uses.value) == (0.5, MAX_STEPS, "described")
     lab.steps.value = 200
     assert_shows(lab, expected(EXAMPLE, 0.5, 200))
 
@@ -111,7 +111,7 @@ def test_a_saturated_output_unit_gets_a_message(lab):
 
 
 def test_the_largest_learning_rate_gets_a_message(lab):
-    lab.set(learning_rate=LEARNING_RATE_RANGE[1], hidden_uses="updated", steps=MAX_STEPS)
+    lab.set(learning_rate=LEARNING_RATE_RANGE[1], hidden_uses="published", steps=MAX_STEPS)
     assert "Training saturated o1" in lab.message.value
     assert "Training stalls" in lab.message.value
 

@@ -19,7 +19,7 @@ def changes(lab):
         yield name, slider, round(slider.value + 0.01, 2)
     yield "learning rate", lab.learning_rate, round(lab.learning_rate.value + 0.05, 2)
     yield "steps", lab.steps, MAX_STEPS if lab.steps.value < MAX_STEPS else MAX_STEPS - 1
-    yield "hidden layer uses", lab.hidden_uses, "updated" if lab.hidden_uses.value == "original" else "original"
+    yield "hidden layer uses", lab.hidden_uses, "published" if lab.hidden_uses.value == "described" else "described"
 
 
 def main():
