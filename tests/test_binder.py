@@ -49,9 +49,9 @@ def test_postbuild_is_strict_and_installs_helpers():
     assert os.access(BINDER / "postBuild", os.X_OK)
 
 
-def assert_culls_idle_kernels_after_15_minutes(kernels):
-    """Kernels idle for 15 minutes with no page open are shut down; a page still open keeps its kernel."""
-    assert kernels["cull_idle_timeout"] == 15 * 60 and 0 < kernels["cull_interval"] <= 60
+def assert_culls_idle_kernels_after_2_minutes(kernels):
+    """Kernels idle for 2 minutes with no page open are shut down; a page still open keeps its kernel."""
+    assert kernels["cull_idle_timeout"] == 2 * 60 and 0 < kernels["cull_interval"] <= 60
     assert not kernels.get("cull_connected", False)
 
 
@@ -64,7 +64,7 @@ def test_voila_run_from_the_repository_shuts_down_idle_kernels(monkeypatch):
     app.initialize(["notebooks/07_interactive_lab.ipynb", "--no-browser", "--port=0"])
     app.init_settings()
     kernels = app.kernel_manager
-    assert_culls_idle_kernels_after_15_minutes(
+    assert_culls_idle_kernels_after_2_minutes(
         {name: getattr(kernels, name) for name in ("cull_idle_timeout", "cull_interval", "cull_connected")})
 
 
@@ -97,7 +97,7 @@ def test_fresh_environment_from_binder_files_runs_the_first_lesson(tmp_path):
     assert "@jupyter-widgets/jupyterlab-manager" in run(bin_dir / "jupyter", "labextension", "list")
     shown = subprocess.run([bin_dir / "jupyter", "server", "--show-config-json"], cwd=repo, env=environment,
                            capture_output=True, text=True, check=True).stdout  # what Binder's server will use
-    assert_culls_idle_kernels_after_15_minutes(json.loads(shown)["MappingKernelManager"])
+    assert_culls_idle_kernels_after_2_minutes(json.loads(shown)["MappingKernelManager"])
     run(bin_dir / "jupyter", "nbconvert", "--to", "notebook", "--execute", "--output", tmp_path / "executed.ipynb",
         "notebooks/01_start_here.ipynb")
     executed = json.loads((tmp_path / "executed.ipynb").read_text())
