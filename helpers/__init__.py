@@ -3,7 +3,7 @@ the sympy derivations, the published figures, the diagram and the exercise check
 
 Each lesson teaches a step in the open, then calls the helper here that does the same.
 """
-from .checks import check
+from .checks import check, solution
 from .example import EXAMPLE, I1, I2, LEARNING_RATE, PARAMETER_NAMES, TARGET_O1, TARGET_O2, WEIGHT_NAMES, Params
 from .network import ForwardPass, Gradients, backward, forward, logistic, train, train_step, update
 from .published import PUBLISHED, compare, side_by_side
@@ -11,5 +11,5 @@ from .published import PUBLISHED, compare, side_by_side
 __all__ = [
     "EXAMPLE", "I1", "I2", "LEARNING_RATE", "PARAMETER_NAMES", "PUBLISHED", "TARGET_O1", "TARGET_O2",
     "WEIGHT_NAMES", "ForwardPass", "Gradients", "Params", "backward", "check", "compare", "forward",
-    "logistic", "side_by_side", "train", "train_step", "update",
+    "logistic", "side_by_side", "solution", "train", "train_step", "update",
 ]

@@ -1,15 +1,13 @@
-"""Reverse-mode automatic differentiation of scalar expressions, in one small class.
-
-Every arithmetic operation on `Value`s makes a new Value that remembers its inputs and how to send a
-gradient back to them (its local derivatives). `backward()` then visits the nodes in reverse
-topological order, so each node's gradient is complete before it is passed on: backpropagation,
-for any expression, not just a network.
-"""
+"""Reverse-mode automatic differentiation: each operation on `Value`s makes a Value that remembers its inputs
+and how to send a gradient back to them; `backward()` visits the nodes in reverse topological order, so each
+gradient is complete before it is passed on. Backpropagation, for any expression."""
 import math
+from functools import reduce
+from operator import add
 
-from .example import EXAMPLE, I1, I2, TARGET_O1, TARGET_O2, checked_params
+from .example import BIAS_EDGES, EDGES, EXAMPLE, I1, I2, LAYERS, PARAMS, TARGET_O1, TARGET_O2, Params
 from .network import logistic
-from .validate import finite_number
+from .validate import finite_number, instance
 
 
 class Value:
@@ -17,9 +15,9 @@ class Value:
     the Values it was computed from (`parents`) and the operation that did it (`op`)."""
 
     def __init__(self, value, label="", parents=(), op=""):
-        self.value = finite_number(label or "value", value)
+        self.label = instance("label", label, str, "a string")
+        self.value = finite_number(label or (f"the result of {op}" if op else "value"), value)
         self.grad = 0.0
-        self.label = label
         self.parents = tuple(parents)
         self.op = op
         self._send_back = lambda: None  # adds this node's gradient, times each local derivative, to its parents
@@ -30,74 +28,40 @@ class Value:
 
     def named(self, label):
         """Give this node a label (as shown in drawings); returns the node itself."""
-        self.label = label
+        self.label = instance("label", label, str, "a string")
         return self
 
     def __add__(self, other):
         other = _as_value(other)
-        out = Value(self.value + other.value, parents=(self, other), op="+")
-
-        def send_back():  # d(a + b)/da = 1, d(a + b)/db = 1
-            self.grad += out.grad
-            other.grad += out.grad
-        out._send_back = send_back
-        return out
+        return _node(self.value + other.value, "+", (self, 1.0), (other, 1.0))  # d(a + b)/da = d(a + b)/db = 1
 
     def __mul__(self, other):
         other = _as_value(other)
-        out = Value(self.value * other.value, parents=(self, other), op="×")
-
-        def send_back():  # d(a·b)/da = b, d(a·b)/db = a
-            self.grad += other.value * out.grad
-            other.grad += self.value * out.grad
-        out._send_back = send_back
-        return out
-
-    def __pow__(self, power):
-        power = finite_number("power", power)
-        out = Value(self.value ** power, parents=(self,), op=f"^{power:g}")
-
-        def send_back():  # d(a^p)/da = p·a^(p−1)
-            self.grad += power * self.value ** (power - 1) * out.grad
-        out._send_back = send_back
-        return out
-
-    def sigmoid(self):
-        """The logistic function; its local derivative is out (1 − out)."""
-        out = Value(logistic(self.value), parents=(self,), op="σ")
-
-        def send_back():
-            self.grad += out.value * (1 - out.value) * out.grad
-        out._send_back = send_back
-        return out
-
-    def relu(self):
-        """max(value, 0); its local derivative is 1 where value > 0, else 0."""
-        out = Value(max(self.value, 0.0), parents=(self,), op="relu")
-
-        def send_back():
-            self.grad += (self.value > 0) * out.grad
-        out._send_back = send_back
-        return out
-
-    def exp(self):
-        """e^value; its local derivative is e^value itself."""
-        out = Value(math.exp(self.value), parents=(self,), op="exp")
-
-        def send_back():
-            self.grad += out.value * out.grad
-        out._send_back = send_back
-        return out
+        return _node(self.value * other.value, "×", (self, other.value), (other, self.value))  # d(a·b)/da = b
 
     def __sub__(self, other):
         other = _as_value(other)
-        out = Value(self.value - other.value, parents=(self, other), op="−")
+        return _node(self.value - other.value, "−", (self, 1.0), (other, -1.0))
 
-        def send_back():  # d(a − b)/da = 1, d(a − b)/db = −1
-            self.grad += out.grad
-            other.grad -= out.grad
-        out._send_back = send_back
-        return out
+    def __pow__(self, power):
+        power, a = finite_number("power", power), self.value
+        out = _result(f"{a:g} ** {power:g}", lambda: a ** power)
+        slope = _result(f"{a:g} ** {power - 1:g}", lambda: power * a ** (power - 1))  # d(a^p)/da = p·a^(p−1)
+        return _node(out, f"^{power:g}", (self, slope))
+
+    def sigmoid(self):
+        """The logistic function; its local derivative is out (1 − out)."""
+        out = logistic(self.value)
+        return _node(out, "σ", (self, out * (1 - out)))
+
+    def relu(self):
+        """max(value, 0); its local derivative is 1 where value > 0, else 0."""
+        return _node(max(self.value, 0.0), "relu", (self, float(self.value > 0)))
+
+    def exp(self):
+        """e^value; its local derivative is e^value itself."""
+        out = _result(f"exp({self.value:g})", lambda: math.exp(self.value))
+        return _node(out, "exp", (self, out))
 
     def __neg__(self):
         return self * -1
@@ -112,10 +76,10 @@ class Value:
         return _as_value(other) - self
 
     def __truediv__(self, other):
-        return self * _as_value(other) ** -1
+        return self * _divisor(other) ** -1
 
     def __rtruediv__(self, other):
-        return _as_value(other) * self ** -1
+        return _as_value(other) * _divisor(self) ** -1
 
     def backward(self):
         """Fill in d(this)/d(node) for every node this Value was computed from.
@@ -133,21 +97,57 @@ class Value:
 
 
 def topological_order(root):
-    """Every node `root` was computed from, and root itself, each listed after all of its parents."""
-    order, seen = [], set()
+    """Every node `root` was computed from, and root itself, each listed after all of its parents.
 
-    def visit(node):
-        if id(node) not in seen:
-            seen.add(id(node))
-            for parent in node.parents:
-                visit(parent)
+    A depth-first walk with its own stack (not recursion), so a chain of any length works.
+    """
+    order, seen, stack = [], {id(root)}, [(root, iter(root.parents))]
+    while stack:
+        node, parents = stack[-1]
+        parent = next(parents, None)
+        if parent is None:  # every parent listed: the node comes next
+            stack.pop()
             order.append(node)
-    visit(root)
+        elif id(parent) not in seen:
+            seen.add(id(parent))
+            stack.append((parent, iter(parent.parents)))
     return order
 
 
+def _node(value, op, *inputs):
+    """A new Value made by `op` from `inputs`, pairs (parent, local derivative d(new)/d(parent)); its backward
+    step adds its gradient times each local derivative to that parent's gradient."""
+    out = Value(value, parents=[parent for parent, _ in inputs], op=op)
+
+    def send_back():
+        for parent, local in inputs:
+            parent.grad += local * out.grad
+    out._send_back = send_back
+    return out
+
+
 def _as_value(x):
-    return x if isinstance(x, Value) else Value(x, label=f"{x:g}" if isinstance(x, (int, float)) else "")
+    """`x` if it is a Value, else a constant Value labelled with its number."""
+    if isinstance(x, Value):
+        return x
+    x = finite_number("value", x)
+    return Value(x, label=f"{x:g}")
+
+
+def _divisor(x):
+    x = _as_value(x)
+    if x.value == 0:
+        named = f" {x.label}" if x.label[:1].isalpha() else ""
+        raise ValueError(f"cannot divide by zero: the divisor{named} is 0")
+    return x
+
+
+def _result(operation, compute):
+    """compute(), or a ValueError naming the operation when it overflows or raises 0 to a negative power."""
+    try:
+        return compute()
+    except ArithmeticError as error:
+        raise ValueError(f"{operation} cannot be computed: {error}") from None
 
 
 def example_graph(params=EXAMPLE):
@@ -156,14 +156,16 @@ def example_graph(params=EXAMPLE):
     Returns name -> node: the leaves (i1, i2, w1..w8, b1, b2, target_o1, target_o2), then net_h1,
     out_h1, ..., E_o1, E_o2 and E_total. Call `graph["E_total"].backward()` for every gradient.
     """
-    leaves = {"i1": I1, "i2": I2, **checked_params(params).as_dict(), "target_o1": TARGET_O1, "target_o2": TARGET_O2}
+    params = instance("params", params, Params, PARAMS)
+    leaves = {"i1": I1, "i2": I2, **params.as_dict(), "target_o1": TARGET_O1, "target_o2": TARGET_O2}
     v = {name: Value(value, name) for name, value in leaves.items()}
-    for name, (w_a, w_b, bias) in {"h1": ("w1", "w2", "b1"), "h2": ("w3", "w4", "b1")}.items():
-        v[f"net_{name}"] = (v[w_a] * v["i1"] + v[w_b] * v["i2"] + v[bias]).named(f"net_{name}")
-        v[f"out_{name}"] = v[f"net_{name}"].sigmoid().named(f"out_{name}")
-    for name, (w_a, w_b, bias) in {"o1": ("w5", "w6", "b2"), "o2": ("w7", "w8", "b2")}.items():
-        v[f"net_{name}"] = (v[w_a] * v["out_h1"] + v[w_b] * v["out_h2"] + v[bias]).named(f"net_{name}")
-        v[f"out_{name}"] = v[f"net_{name}"].sigmoid().named(f"out_{name}")
-        v[f"E_{name}"] = (0.5 * (v[f"target_{name}"] - v[f"out_{name}"]) ** 2).named(f"E_{name}")
+    bias = {neuron: name for name, neurons in BIAS_EDGES.items() for neuron in neurons}
+    for neuron in LAYERS[1] + LAYERS[2]:
+        terms = [v[w] * v[start if start in LAYERS[0] else f"out_{start}"]
+                 for w, (start, end) in EDGES.items() if end == neuron]
+        v[f"net_{neuron}"] = reduce(add, terms + [v[bias[neuron]]]).named(f"net_{neuron}")
+        v[f"out_{neuron}"] = v[f"net_{neuron}"].sigmoid().named(f"out_{neuron}")
+        if neuron in LAYERS[2]:
+            v[f"E_{neuron}"] = (0.5 * (v[f"target_{neuron}"] - v[f"out_{neuron}"]) ** 2).named(f"E_{neuron}")
     v["E_total"] = (v["E_o1"] + v["E_o2"]).named("E_total")
     return v

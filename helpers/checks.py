@@ -1,72 +1,106 @@
-"""Self-checks for the exercises: compare a learner's answer with the right value, and hint when wrong."""
-import math
-from dataclasses import dataclass
-from functools import cache
+"""The exercises' self-checks: judge an answer at the precision it was typed, hint at known mistakes,
+and show a worked solution when asked.
 
-from .example import EXAMPLE, I1, LEARNING_RATE
-from .network import backward, forward, train, train_step
+The exercises themselves are data, grouped by lesson, in exercises.json: each names its right value
+and the values its known mistakes give, and spells out its worked solution with the lesson's names.
+The numbers behind those names are computed here, once.
+"""
+import json
+from dataclasses import asdict, dataclass
+from decimal import Decimal
+from functools import cache
+from importlib.resources import files
+
+from .example import EXAMPLE, I1, I2, LEARNING_RATE, PARAMETER_NAMES, TARGET_O1, TARGET_O2, WEIGHT_NAMES
+from .network import backward, forward, train, train_step, update
 from .validate import finite_number, one_of
 
+EXERCISES_BY_LESSON = json.loads(files(__package__).joinpath("exercises.json").read_text(encoding="utf-8"))
+EXERCISES = {name: exercise for lesson in EXERCISES_BY_LESSON.values() for name, exercise in lesson.items()}
 
-@dataclass(frozen=True)
-class Exercise:
-    """An exercise's right value, a hint, and the values that common mistakes give (with their hints)."""
 
-    value: float
-    hint: str
-    mistakes: tuple = ()
+def _example_numbers():
+    """The forward and backward pass of the example (lessons 01–05, 08, 09, 11), with the slips' values."""
+    fp = forward()
+    g = backward(EXAMPLE, fp)
+    n = {**EXAMPLE.as_dict(), "i1": I1, "i2": I2, "target_o1": TARGET_O1, "target_o2": TARGET_O2,
+         "learning_rate": LEARNING_RATE, **asdict(fp), **asdict(g)}
+    return n | {
+        "parameter_count": len(PARAMETER_NAMES), "weight_count": len(WEIGHT_NAMES),
+        "one_bias_per_neuron_count": len(WEIGHT_NAMES) + 4,
+        "net_h2_without_b1": fp.net_h2 - EXAMPLE.b1,
+        "target_minus_out_o2": TARGET_O2 - fp.out_o2, "twice_E_o2": 2 * fp.E_o2,
+        "dE_dw6_without_slope": g.dE_dout_o1 * fp.out_h2, "minus_dE_dw6": -g.dE_dw6,
+        "dE_dw3_through_o1_only": g.delta_o1 * EXAMPLE.w6 * g.dout_dnet_h2 * I1,
+        "dE_dw3_without_slope": g.dE_dout_h2 * I1,
+        "delta_o1_cross_entropy": fp.out_o1 - TARGET_O1,
+    }
+
+
+def _training_numbers():
+    """Steps and runs of training (lessons 06, 07 and 09)."""
+    g = backward(EXAMPLE, forward())
+    described, published = train(steps=2).errors, train(steps=2, variant="published").errors
+    with_biases = train_step(update_biases=True)
+    saturated = forward(EXAMPLE.replace(w5=20.0))
+    at_rate_2 = {variant: train(steps=1000, learning_rate=2, variant=variant).errors[-1]
+                 for variant in ("described", "published")}
+    return {
+        "w6_new": train_step().w6, "w6_plus_step": EXAMPLE.w6 + LEARNING_RATE * g.dE_dw6,
+        "w6_minus_gradient": EXAMPLE.w6 - g.dE_dw6,
+        "E_total_after_1_update": described[1], "E_total_after_2_updates": described[2],
+        "E_total_after_2_updates_published": published[2],
+        "b1_new": with_biases.b1, "b2_new": with_biases.b2,
+        "E_total_after_1_update_with_biases": forward(with_biases).E_total,
+        "E_total_after_1000_updates_at_learning_rate_2": at_rate_2["described"],
+        "E_total_after_1000_updates_at_learning_rate_2_published": at_rate_2["published"],
+        "E_total_after_1000_updates": train(steps=1000).errors[-1],
+        "net_o1_when_w5_is_20": saturated.net_o1, "out_o1_when_w5_is_20": saturated.out_o1,
+        "slope_at_out_o1_when_w5_is_20": saturated.out_o1 * (1 - saturated.out_o1),
+    }
+
+
+def _gradient_check_numbers():
+    """The central difference and the variant's relative error (lesson 10)."""
+    from .gradcheck import central_difference, relative_error
+
+    fp = forward()
+    g = backward(EXAMPLE, fp)
+    h = 1e-4
+    E_at = {w5: forward(EXAMPLE.replace(w5=w5)).E_total for w5 in (EXAMPLE.w5 - h, EXAMPLE.w5, EXAMPLE.w5 + h)}
+    central = central_difference(E_at.get, EXAMPLE.w5, h)
+    published = backward(update(EXAMPLE, g, LEARNING_RATE), fp).dE_dw1
+    return {
+        "E_w5_up": E_at[EXAMPLE.w5 + h], "E_w5_down": E_at[EXAMPLE.w5 - h], "central_difference_w5": central,
+        "twice_central_difference_w5": 2 * central, "one_sided_difference_w5": (E_at[EXAMPLE.w5 + h] - E_at[EXAMPLE.w5]) / h,
+        "dE_dw1_published": published, "dE_dw1_gap": abs(published - g.dE_dw1),
+        "dE_dw1_larger": max(abs(published), abs(g.dE_dw1)),
+        "relative_error_w1_published": relative_error(published, g.dE_dw1),
+    }
+
+
+def _beyond_numbers():
+    """Counts and small graphs of lessons 08, 11 and 12, and the one XOR update by hand."""
+    from .xor import XOR_TARGET, XOR_X, xor_network
+
+    net = xor_network()
+    out_o, target = net.forward(XOR_X[2:3]).output[0, 0], XOR_TARGET[2, 0]
+    delta_o, b_o = (out_o - target) * out_o * (1 - out_o), net.biases[1][0]
+    return {
+        "mlp_parameter_count": 784 * 30 + 30 + 30 * 10 + 10, "mlp_weight_count": 784 * 30 + 30 * 10,
+        "x_times_y_plus_x": 4, "x_times_y_plus_x_one_path": 3,
+        "xor_out_o": out_o, "xor_slope_o": out_o * (1 - out_o), "xor_delta_o": delta_o, "xor_b_o": b_o,
+        "xor_new_output_bias": b_o - 0.8 * delta_o, "xor_new_output_bias_no_rate": b_o - delta_o,
+        "xor_new_output_bias_added": b_o + 0.8 * delta_o,
+        "xor_new_output_bias_no_slope": b_o - 0.8 * (out_o - target),
+        "minibatch_updates": 2000, "full_batch_updates": 1000, "stochastic_updates": 4000,
+    }
 
 
 @cache
-def exercises():
-    """Every exercise of the series by name, computed on first use."""
-    fp = forward()
-    g = backward(EXAMPLE, fp)
-    step = train_step()
-    slope_o1 = fp.out_o1 * (1 - fp.out_o1)
-    saturated = forward(EXAMPLE.replace(w5=20.0))
-    return _beyond_the_example() | {
-        "parameter_count": Exercise(10, "Count the weights on the arrows, then the biases: one per layer, shared."),
-        "net_h2": Exercise(fp.net_h2, "net_h2 = w3·i1 + w4·i2 + b1.",
-                           ((fp.net_h2 - EXAMPLE.b1, "You left out the bias b1."),)),
-        "out_o2": Exercise(fp.out_o2, "out_o2 = 1 / (1 + e^(-net_o2)), and net_o2 = w7·out_h1 + w8·out_h2 + b2.",
-                           ((fp.net_o2, "That is net_o2: squash it with the logistic function."),)),
-        "E_o2": Exercise(fp.E_o2, "E_o2 = ½ (target_o2 − out_o2)².",
-                         ((2 * fp.E_o2, "You left out the ½."),
-                          (abs(0.99 - fp.out_o2), "Square the difference (and halve it)."))),
-        "dE_total/dw6": Exercise(g.dE_dw6, "Three factors: (out_o1 − target_o1) · out_o1(1 − out_o1) · out_h2.",
-                                 ((g.dE_dout_o1 * fp.out_h2, "You dropped dout_o1/dnet_o1 = out_o1(1 − out_o1)."),
-                                  (-g.dE_dw6, "Check the sign of dE_total/dout_o1 = out_o1 − target_o1."),
-                                  (g.dE_dw5, "That is dE_total/dw5: w6 carries out_h2, not out_h1."))),
-        "dE_total/dw7": Exercise(g.dE_dw7, "w7 joins h1 to o2: delta_o2 · out_h1.",
-                                 ((g.dE_dw8, "That is dE_total/dw8: w7 carries out_h1."),)),
-        "dE_total/dw3": Exercise(g.dE_dw3, "Sum both paths into out_h2 (through w6 and w8), "
-                                           "times out_h2(1 − out_h2), times i1.",
-                                 ((g.delta_o1 * EXAMPLE.w6 * g.dout_dnet_h2 * I1,
-                                   "You followed only the path through o1: o2 depends on out_h2 too."),
-                                  (g.dE_dout_h2 * I1, "You dropped dout_h2/dnet_h2 = out_h2(1 − out_h2)."))),
-        "dE_total/db2": Exercise(g.dE_db2, "b2 feeds both outputs: delta_o1 + delta_o2.",
-                                 ((g.delta_o1, "b2 is shared: add the path through o2."),)),
-        "w6_new": Exercise(step.w6, "w6 − learning_rate · dE_total/dw6, with learning_rate = 0.5.",
-                           ((EXAMPLE.w6 + LEARNING_RATE * g.dE_dw6, "Step against the gradient: subtract."),
-                            (EXAMPLE.w6 - g.dE_dw6, "Multiply the gradient by the learning rate."))),
-        "E_total_after_2_updates": Exercise(train(steps=2).errors[2], "Take two steps with train_step, "
-                                            "then run a forward pass."),
-        "slope_at_out_o1": Exercise(slope_o1, "The logistic's slope, written with its output: out_o1(1 − out_o1)."),
-        "E_total_after_1000_updates_at_learning_rate_2": Exercise(
-            train(steps=1000, learning_rate=2).errors[1000],
-            "In the lab: learning rate 2, steps 1,000, hidden layer as the text describes; read "
-            "E_total_after_1000_updates.",
-            ((train(steps=1000, learning_rate=2, hidden_uses="updated").errors[1000],
-              "That is the published figures' variant: switch to 'as the text describes'."),
-             (train(steps=1000).errors[1000], "That is with learning rate 0.5: set it to 2."))),
-        "slope_at_out_o1_when_w5_is_20": Exercise(
-            saturated.out_o1 * (1 - saturated.out_o1),
-            "Set w5 to 20, read out_o1, and compute out_o1(1 − out_o1).",
-            ((slope_o1, "That is the slope with w5 = 0.4: move w5 to 20 first."),
-             (saturated.out_o1, "That is out_o1 itself: the slope is out_o1(1 − out_o1)."))),
-    }
-
+def numbers():
+    """Every number an exercise or a worked solution names, by the lessons' names."""
+    return _example_numbers() | _training_numbers() | _gradient_check_numbers() | _beyond_numbers()
 
 
 @dataclass(frozen=True)
@@ -82,78 +116,79 @@ class CheckResult:
         return self.message
 
 
-def _close(a, b):
-    return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-9)
+class Solution(str):
+    """A worked solution: it prints as its lines."""
+
+    def __repr__(self):
+        return str(self)
+
+
+def typed_precision(answer):
+    """How many significant digits `answer` was typed with, and the size of one unit in its last digit.
+
+    A float's shortest repr is what the learner typed: 0.02356 gives (4, 1e-05), 2.9e-06 gives (2, 1e-07).
+    """
+    typed = Decimal(repr(answer)).as_tuple()
+    return len(typed.digits), 10.0 ** typed.exponent
+
+
+def agrees(answer, value, unit):
+    """True when `answer` is `value` to within one unit in its last typed digit (rounded or cut off).
+
+    Below about 1e-9 of the value, digits are rounding noise: an answer computed in floats counts too.
+    An answer whose last digit is coarser than the value itself (1e+30 for 0.39) agrees with nothing.
+    """
+    if isinstance(value, int):
+        return answer == value
+    return unit <= abs(value) and abs(answer - value) <= max(unit, 1e-9 * abs(value)) * (1 + 1e-12)
+
+
+def digits_needed(value, mistakes, typed):
+    """The fewest significant digits (more than typed, and at least 2) at which `value` rounded can no
+    longer be taken for any of the `mistakes`."""
+    for digits in range(max(typed + 1, 2), 17):
+        rounded = float(f"{value:.{digits - 1}e}")
+        if not any(agrees(rounded, wrong, typed_precision(rounded)[1]) for wrong in mistakes):
+            return digits
+    return 17
 
 
 def check(exercise, answer):
-    """Check `answer` for the named exercise. Right to 6 significant digits counts as right."""
-    ex = exercises()[one_of("exercise", exercise, tuple(exercises()))]
+    """Judge `answer` to the named exercise at the precision it was typed."""
+    ex = EXERCISES[one_of("exercise", exercise, tuple(EXERCISES))]
     if answer is None:
-        return CheckResult(exercise, answer, False, f"… {exercise}: not answered yet. Hint: {ex.hint}")
+        return CheckResult(exercise, answer, False, f"… {exercise}: not answered yet. Hint: {ex['hint']}")
     answer = finite_number(f"your answer to {exercise}", answer)
-    if _close(answer, ex.value):
-        return CheckResult(exercise, answer, True, f"✓ {exercise} = {answer:.9g} is right.")
-    for wrong, hint in ex.mistakes:
-        if _close(answer, wrong):
-            return CheckResult(exercise, answer, False, f"✗ {answer:.9g} is not {exercise}. {hint}")
-    return CheckResult(exercise, answer, False, f"✗ {answer:.9g} is not {exercise}. Hint: {ex.hint}")
+    value, mistakes = numbers()[ex["value"]], [(numbers()[name], hint) for name, hint in ex.get("mistakes", ())]
+    typed, unit = typed_precision(answer)
+    shown = f"{answer:g}" if isinstance(value, int) else repr(answer)
+    if agrees(answer, value, unit):
+        return _right(exercise, answer, shown, value, [wrong for wrong, _ in mistakes])
+    for wrong, hint in mistakes:
+        if agrees(answer, wrong, unit):
+            return CheckResult(exercise, answer, False, f"✗ {shown} is not {exercise}. {hint}")
+    return CheckResult(exercise, answer, False, f"✗ {shown} is not {exercise}. Hint: {ex['hint']} "
+                                                f'Stuck? solution("{exercise}") works it through.')
 
 
-# ── Lessons 08–12, beyond the worked example ────────────────────────────────────────────────────
-# Their helpers are imported inside the function, so that `import helpers` stays fast.
+def _right(exercise, answer, shown, value, mistakes):
+    """The verdict on an answer that agrees with the right value: right, or too few digits to tell."""
+    typed, unit = typed_precision(answer)
+    if isinstance(value, int):
+        return CheckResult(exercise, answer, True, f"✓ {exercise} = {shown} is right.")
+    if any(agrees(answer, wrong, unit) for wrong in mistakes):
+        why = "so would a common mistake"
+    elif typed < 2:
+        why = "one digit could be a guess"
+    else:
+        return CheckResult(exercise, answer, True, f"✓ {exercise} = {shown} is right "
+                                                   f"(to the {typed} significant digits you typed).")
+    return CheckResult(exercise, answer, False, f"… {shown} agrees with {exercise} to the {typed} significant "
+                                                f"digit{'s' * (typed > 1)} you typed, but {why}: type at least "
+                                                f"{digits_needed(value, mistakes, typed)} significant digits.")
 
-def _beyond_the_example():
-    """The exercises of lessons 08–12 by name."""
-    from .example import TARGET_O1
-    from .network import update
-    from .xor import XOR_TARGET, XOR_X, xor_network
 
-    fp = forward()
-    g = backward(EXAMPLE, fp)
-    h = 1e-4
-    error_at_w5 = {s: forward(EXAMPLE.replace(w5=EXAMPLE.w5 + s * h)).E_total for s in (-1, 0, 1)}
-    central = (error_at_w5[1] - error_at_w5[-1]) / (2 * h)
-    mixed = backward(EXAMPLE, fp, carry_back_with=update(EXAMPLE, g, LEARNING_RATE)).dE_dw1
-    net = xor_network()
-    row, target = XOR_X[2:3], XOR_TARGET[2:3]
-    out_o = net.forward(row).output[0, 0]
-    delta_o = (out_o - target[0, 0]) * out_o * (1 - out_o)
-    b_o = net.biases[1][0]
-    return {
-        "mlp_parameter_count": Exercise(784 * 30 + 30 + 30 * 10 + 10,
-                                        "Each layer has (its inputs × its neurons) weights and one bias per neuron.",
-                                        ((784 * 30 + 30 * 10, "You left out the biases: one per neuron."),)),
-        "delta_o1_cross_entropy": Exercise(fp.out_o1 - TARGET_O1, "With cross-entropy and a sigmoid output, "
-                                           "delta_o1 = out_o1 − target_o1.",
-                                           ((g.delta_o1, "That is the squared-error delta: with cross-entropy the "
-                                                         "sigmoid's slope cancels."),)),
-        "dE_total/db1": Exercise(g.dE_db1, "b1 feeds both hidden neurons: delta_h1 + delta_h2.",
-                                 ((g.delta_h1, "b1 is shared: add the path through h2 (delta_h2)."),
-                                  (g.dE_db2, "That is dE_total/db2, the output layer's bias."))),
-        "E_total_after_1_update_with_biases": Exercise(
-            forward(train_step(update_biases=True)).E_total,
-            "train_step(update_biases=True), then a forward pass.",
-            ((forward(train_step()).E_total, "That is the error when only the weights move: let the biases move too."),)),
-        "central_difference_w5": Exercise(central, "(E_total at w5 + h − E_total at w5 − h) / (2h), with h = 0.0001.",
-                                          ((2 * central, "Divide by 2h: the two points are 2h apart."),
-                                           ((error_at_w5[1] - error_at_w5[0]) / h,
-                                            "That is the one-sided difference: use w5 + h and w5 − h."))),
-        "relative_error_w1_updated": Exercise(abs(mixed - g.dE_dw1) / max(abs(mixed), abs(g.dE_dw1)),
-                                              "|a − b| / max(|a|, |b|), with a and b the two values of dE_total/dw1.",
-                                              ((abs(mixed - g.dE_dw1), "That is the absolute difference: divide it "
-                                                                       "by the larger of the two sizes."),)),
-        "grad_at_out_h1": Exercise(g.dE_dout_h1, "out_h1 feeds net_o1 and net_o2: its grad adds what both send back.",
-                                   ((g.dE_o1_dout_h1, "You followed only the path through o1."),)),
-        "x_times_y_plus_x": Exercise(4.0, "x reaches f along two paths: through x·y (slope y) and directly (slope 1).",
-                                     ((3.0, "That is only the path through x·y: add the direct path (slope 1)."),)),
-        "xor_new_output_bias": Exercise(b_o - 0.8 * delta_o, "b_new = b − 0.8 · delta_o, with delta_o = "
-                                        "(out_o − target) · out_o · (1 − out_o).",
-                                        ((b_o - delta_o, "Multiply the gradient by the learning rate, 0.8."),
-                                         (b_o + 0.8 * delta_o, "Step against the gradient: subtract."),
-                                         (b_o - 0.8 * (out_o - target[0, 0]), "You dropped the sigmoid's slope "
-                                                                               "out_o (1 − out_o)."))),
-        "minibatch_updates": Exercise(2000, "Each epoch splits the four rows into batches of two: two updates per epoch.",
-                                      ((1000, "That is full-batch: one update per epoch."),
-                                       (4000, "That is one row at a time: batches of 2 make 2 updates per epoch."))),
-    }
+def solution(exercise):
+    """The named exercise worked step by step, with the lesson's names and the example's numbers."""
+    ex = EXERCISES[one_of("exercise", exercise, tuple(EXERCISES))]
+    return Solution("\n".join(line.format(**numbers()) for line in ex["solution"]))

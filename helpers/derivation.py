@@ -5,8 +5,10 @@ from types import SimpleNamespace
 import sympy as sp
 from sympy.printing.latex import greek_letters_set
 
-from .example import EXAMPLE, I1, I2, PARAMETER_NAMES, TARGET_O1, TARGET_O2, checked_params
-from .validate import one_of, whole_number
+from .example import EXAMPLE, I1, I2, PAIR_NAMES, PARAMETER_NAMES, PARAMS, TARGET_O1, TARGET_O2, VALUE_NAMES, Params
+from .validate import expression, instance, one_of, whole_number
+
+MAX_DIGITS = 1_000
 
 
 class sigma(sp.Function):
@@ -26,55 +28,56 @@ class sigma(sp.Function):
         return body if exp is None else rf"{body}^{{{exp}}}"
 
 
-_NAMES = ("i1 i2 target_o1 target_o2 w1 w2 w3 w4 w5 w6 w7 w8 b1 b2 "
-          "net_h1 net_h2 out_h1 out_h2 net_o1 net_o2 out_o1 out_o2 E_o1 E_o2 E_total")
-S = SimpleNamespace(**{name: sp.Symbol(name, real=True) for name in _NAMES.split()})
-"""Every quantity of the lesson as a sympy symbol: S.w5, S.net_h1, S.out_o1, S.E_total, ..."""
+symbol = SimpleNamespace(**{name: sp.Symbol(name, real=True) for name in PAIR_NAMES + PARAMETER_NAMES + VALUE_NAMES})
+"""Every quantity of the lesson as a sympy symbol: symbol.w5, symbol.net_h1, symbol.E_total, ..."""
 
-LOCAL = {
-    S.net_h1: S.w1 * S.i1 + S.w2 * S.i2 + S.b1,
-    S.net_h2: S.w3 * S.i1 + S.w4 * S.i2 + S.b1,
-    S.out_h1: sigma(S.net_h1),
-    S.out_h2: sigma(S.net_h2),
-    S.net_o1: S.w5 * S.out_h1 + S.w6 * S.out_h2 + S.b2,
-    S.net_o2: S.w7 * S.out_h1 + S.w8 * S.out_h2 + S.b2,
-    S.out_o1: sigma(S.net_o1),
-    S.out_o2: sigma(S.net_o2),
-    S.E_o1: sp.Rational(1, 2) * (S.target_o1 - S.out_o1) ** 2,
-    S.E_o2: sp.Rational(1, 2) * (S.target_o2 - S.out_o2) ** 2,
-    S.E_total: sp.Rational(1, 2) * (S.target_o1 - S.out_o1) ** 2
-    + sp.Rational(1, 2) * (S.target_o2 - S.out_o2) ** 2,
-}
-"""Each computed quantity in terms of the quantities one step before it (the computational graph)."""
 
-_OUT_OF = {sigma(S.net_h1): S.out_h1, sigma(S.net_h2): S.out_h2,
-           sigma(S.net_o1): S.out_o1, sigma(S.net_o2): S.out_o2}
+def _graph(s):
+    """The computational graph: each computed quantity in terms of the quantities one step before it."""
+    return {
+        s.net_h1: s.w1 * s.i1 + s.w2 * s.i2 + s.b1,
+        s.net_h2: s.w3 * s.i1 + s.w4 * s.i2 + s.b1,
+        s.out_h1: sigma(s.net_h1),
+        s.out_h2: sigma(s.net_h2),
+        s.net_o1: s.w5 * s.out_h1 + s.w6 * s.out_h2 + s.b2,
+        s.net_o2: s.w7 * s.out_h1 + s.w8 * s.out_h2 + s.b2,
+        s.out_o1: sigma(s.net_o1),
+        s.out_o2: sigma(s.net_o2),
+        s.E_o1: sp.Rational(1, 2) * (s.target_o1 - s.out_o1) ** 2,
+        s.E_o2: sp.Rational(1, 2) * (s.target_o2 - s.out_o2) ** 2,
+        s.E_total: sp.Rational(1, 2) * (s.target_o1 - s.out_o1) ** 2
+        + sp.Rational(1, 2) * (s.target_o2 - s.out_o2) ** 2,
+    }
+
+
+GRAPH = _graph(symbol)
+_OUT_OF = {value: name for name, value in GRAPH.items() if value.func is sigma}  # sigma(net_o1) -> out_o1
 
 
 def local_derivative(top, bottom):
     """d(top)/d(bottom) for one edge of the graph, written with the lesson's names (out_o1, not sigma(net_o1))."""
-    one_of("top", top, tuple(LOCAL))
-    one_of("bottom", bottom, tuple(vars(S).values()))
-    return sp.diff(LOCAL[top], bottom).subs(_OUT_OF)
+    one_of("top", top, tuple(GRAPH))
+    one_of("bottom", bottom, tuple(vars(symbol).values()))
+    return sp.diff(GRAPH[top], bottom).subs(_OUT_OF)
 
 
 def in_parameters(expr):
     """Rewrite `expr` until it speaks only of inputs, targets, weights and biases."""
-    expr = _expression(expr)
-    while any(symbol in LOCAL for symbol in expr.free_symbols):
-        expr = expr.subs(LOCAL)
+    expr = expression(expr)
+    while any(quantity in GRAPH for quantity in expr.free_symbols):
+        expr = expr.subs(GRAPH)
     return expr
 
 
-def paths(name, top=S.E_total):
+def paths(name, top=symbol.E_total):
     """Every path from E_total down to a parameter, as a list of (top, bottom) edges."""
-    target = getattr(S, one_of("parameter name", name, PARAMETER_NAMES))
-    one_of("top", top, tuple(LOCAL))
+    target = getattr(symbol, one_of("parameter name", name, PARAMETER_NAMES))
+    one_of("top", top, tuple(GRAPH))
     found = []
-    for child in sorted(LOCAL[top].free_symbols & (set(LOCAL) | {target}), key=str):
+    for child in sorted(GRAPH[top].free_symbols & (set(GRAPH) | {target}), key=str):
         if child == target:
             found.append([(top, child)])
-        elif child in LOCAL:
+        elif child in GRAPH:
             found += [[(top, child)] + rest for rest in paths(name, child)]
     return found
 
@@ -86,7 +89,7 @@ def chain_rule(name):
 
 def direct_derivative(name):
     """dE_total/d(name) taken in one go from E_total written out in the parameters."""
-    return sp.diff(in_parameters(S.E_total), getattr(S, one_of("parameter name", name, PARAMETER_NAMES)))
+    return sp.diff(in_parameters(symbol.E_total), getattr(symbol, one_of("parameter name", name, PARAMETER_NAMES)))
 
 
 def chain_rule_equals_direct(name):
@@ -95,12 +98,8 @@ def chain_rule_equals_direct(name):
 
 
 def is_zero(difference):
-    """True when sympy simplifies `difference` to 0.
-
-    Expanding settles the usual case at once. A difference that expansion leaves but that is not 0 at
-    the example's numbers cannot simplify to 0, so that is checked (at 30 digits) before sympy's
-    longer search for a proof.
-    """
+    """True when sympy simplifies `difference` to 0: expanding settles the usual case; one not 0 at the
+    example's numbers (30 digits) cannot be, so that is checked before sympy's longer search for a proof."""
     if sp.expand(difference) == 0:
         return True
     if abs(difference.subs(example_values()).evalf(30)) > 1e-20:
@@ -110,28 +109,15 @@ def is_zero(difference):
 
 def example_values(params=EXAMPLE):
     """The example's inputs, targets and `params` as exact rationals, keyed by symbol."""
-    values = {"i1": I1, "i2": I2, "target_o1": TARGET_O1, "target_o2": TARGET_O2, **checked_params(params).as_dict()}
-    return {getattr(S, name): sp.Rational(repr(value)) for name, value in values.items()}
+    params = instance("params", params, Params, PARAMS)
+    values = {"i1": I1, "i2": I2, "target_o1": TARGET_O1, "target_o2": TARGET_O2, **params.as_dict()}
+    return {getattr(symbol, name): sp.Rational(repr(value)) for name, value in values.items()}
 
 
 def evaluate(expr, params=EXAMPLE, digits=30):
     """The value of `expr` at the example's numbers (or `params`), to `digits` significant digits."""
-    whole_number("digits", digits, minimum=1)
+    whole_number("digits", digits, minimum=1, maximum=MAX_DIGITS)
     return in_parameters(expr).subs(example_values(params)).evalf(digits)
-
-
-def _expression(expr):
-    """`expr` as a sympy expression; a string is refused, since its names would not be the symbols of S."""
-    if isinstance(expr, str):
-        raise TypeError(f"expected a sympy expression built from the symbols of S (e.g. S.w5 * S.out_h1), "
-                        f"got the string {expr!r}")
-    try:
-        expr = sp.sympify(expr, strict=True)
-    except sp.SympifyError:
-        raise TypeError(f"expected a sympy expression or a number, got {type(expr).__name__} {expr!r}") from None
-    if expr.has(sp.nan, sp.oo, -sp.oo, sp.zoo):
-        raise ValueError(f"expected a finite expression, got {expr}")
-    return expr
 
 
 def latex(expr):

@@ -7,8 +7,9 @@ from base64 import b64encode
 from html import escape
 
 from .autodiff import Value, topological_order
-from .example import EXAMPLE, checked_params
+from .example import EXAMPLE, PARAMS, Params
 from .network import Gradients
+from .validate import instance
 
 # Colour-blind safe (Okabe-Ito) colours; an SVG shown inline takes the theme's own colours.
 POSITIVE, NEGATIVE, GREEN = "#D55E00", "#0072B2", "#009E73"
@@ -62,10 +63,9 @@ def draw_network(params=EXAMPLE, gradients=None):
     """The 2-2-2 network with each weight's value; with `gradients`, each edge also shows dE_total/dw,
     its colour the gradient's sign (orange: positive, so descent lowers the weight; blue: negative)
     and its width the gradient's size."""
-    checked_params(params)
-    if gradients is not None and not isinstance(gradients, Gradients):
-        raise TypeError(f"gradients must be None or the Gradients that backward(...) returns, "
-                        f"got {type(gradients).__name__}")
+    instance("params", params, Params, PARAMS)
+    if gradients is not None:
+        instance("gradients", gradients, Gradients, "None or the Gradients that backward(...) returns")
     edges = [_edge(name, getattr(params, name), gradients) for name in EDGES]
     body = [line for line, _ in edges]
     for bias, ends in BIAS_EDGES.items():
@@ -156,8 +156,7 @@ def _y_ticks(low, high):
 def draw_graph(root):
     """Every node `root` was computed from, inputs at the top, `root` at the bottom: each box shows the
     node's label (or operation), its value and its gradient. Grey: leaves; blue: named quantities."""
-    if not isinstance(root, Value):
-        raise TypeError(f"root must be the autodiff Value to draw the graph of, got {type(root).__name__}")
+    instance("root", root, Value, "the autodiff Value to draw the graph of")
     order = topological_order(root)
     level, rows = _levels(order), {}
     for node in order:
@@ -203,8 +202,7 @@ def draw_decision_boundary(network, ax, title=""):
 
     from .mlp import Network
     from .xor import XOR_TARGET, XOR_X
-    if not isinstance(network, Network):
-        raise TypeError(f"network must be a helpers.mlp.Network, got {type(network).__name__}")
+    instance("network", network, Network, "a helpers.mlp.Network")
     grid = np.linspace(-0.5, 1.5, 161)
     g1, g2 = np.meshgrid(grid, grid)
     out = network.forward(np.column_stack([g1.ravel(), g2.ravel()])).output.reshape(g1.shape)

@@ -1,4 +1,8 @@
-"""The worked example: a 2-2-2 logistic network, its starting parameters and its one training pair."""
+"""The worked example: a 2-2-2 logistic network, its starting parameters and its one training pair.
+
+The facts other helpers build on are written here once: the parameter names, the names of the forward
+pass's values, and the wiring (which weight joins which neurons, which bias feeds which layer).
+"""
 from dataclasses import dataclass, fields, replace
 
 from .validate import finite_number
@@ -10,16 +14,26 @@ LEARNING_RATE = 0.5
 WEIGHT_NAMES = ("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8")
 BIAS_NAMES = ("b1", "b2")
 PARAMETER_NAMES = WEIGHT_NAMES + BIAS_NAMES
+PAIR_NAMES = ("i1", "i2", "target_o1", "target_o2")
+VALUE_NAMES = ("net_h1", "out_h1", "net_h2", "out_h2", "net_o1", "out_o1", "net_o2", "out_o2", "E_o1", "E_o2",
+               "E_total")
+"""The forward pass's values, in the order it computes them."""
+
+LAYERS = (("i1", "i2"), ("h1", "h2"), ("o1", "o2"))
+EDGES = {"w1": ("i1", "h1"), "w2": ("i2", "h1"), "w3": ("i1", "h2"), "w4": ("i2", "h2"),
+         "w5": ("h1", "o1"), "w6": ("h2", "o1"), "w7": ("h1", "o2"), "w8": ("h2", "o2")}
+"""The wiring: each weight joins the output of one neuron (or input) to the net input of a neuron of the next layer."""
+BIAS_EDGES = {"b1": ("h1", "h2"), "b2": ("o1", "o2")}
+"""Each bias, and the neurons whose net input it joins (one bias per layer, shared)."""
+
+LIMIT = 1e100
+"""The largest size of a parameter, input or target: beyond it the forward and backward passes can overflow."""
 
 
 @dataclass(frozen=True)
 class Params:
-    """Every weight and bias of the network.
-
-    w1..w4 feed the hidden layer (w1, w2 into h1; w3, w4 into h2), w5..w8 feed the
-    output layer (w5, w6 into o1; w7, w8 into o2). b1 is shared by h1 and h2, b2 by
-    o1 and o2. The defaults are the worked example's starting values.
-    """
+    """Every weight and bias of the network (wired as EDGES and BIAS_EDGES say), each a finite number of size at
+    most LIMIT; the defaults are the worked example's starting values."""
 
     w1: float = 0.15
     w2: float = 0.20
@@ -34,7 +48,7 @@ class Params:
 
     def __post_init__(self):
         for field in fields(self):
-            object.__setattr__(self, field.name, finite_number(field.name, getattr(self, field.name)))
+            object.__setattr__(self, field.name, finite_number(field.name, getattr(self, field.name), LIMIT))
 
     def replace(self, **changes):
         """A copy with some parameters changed, e.g. `params.replace(w5=0.3)`."""
@@ -49,10 +63,4 @@ class Params:
 
 
 EXAMPLE = Params()
-
-
-def checked_params(params, name="params"):
-    """Return `params` if it is a Params, or raise saying what was given instead."""
-    if not isinstance(params, Params):
-        raise TypeError(f"{name} must be the network's parameters as helpers.Params, got {type(params).__name__}")
-    return params
+PARAMS = "the network's parameters as helpers.Params"  # what a `params` argument must be, in error messages

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 
 from .drawing import draw_loss_curves, draw_network
 from .example import EXAMPLE, LEARNING_RATE, PARAMETER_NAMES, WEIGHT_NAMES, Params
-from .network import backward, forward, train_step
+from .network import VARIANTS, backward, forward, train_step
 from .table import Table
 from .validate import number_in, one_of, whole_number
 
@@ -21,8 +21,6 @@ PARAMETER_RANGE = (-20.0, 20.0)
 LEARNING_RATE_RANGE = (0.01, 100.0)
 LEARNING_RATE_STEP = 0.05  # one arrow key press: a factor of 10**0.05, about 1.12
 MAX_STEPS = 10_000
-# The update variants, and the network's own name for each (hidden_uses) until it takes `variant`.
-VARIANTS = {"described": "original", "published": "updated"}
 VARIANT_TIPS = ("hidden layer uses the original w5..w8, as the example's text describes",
                 "hidden layer uses the already-updated w5..w8, as behind the published training figures")
 SATURATED_SLOPE = 0.001  # out(1 - out) below this: a unit passes back under 1/250 of its best slope
@@ -39,7 +37,7 @@ def numbers(params, learning_rate, steps, variant, fast):
     training run they come from (no training section or run while `fast` is None)."""
     fp = forward(params)
     grads = backward(params, fp)
-    stepped = train_step(params, learning_rate, VARIANTS[variant])
+    stepped = train_step(params, learning_rate, variant)
     sections = {
         "Forward pass": {field.name: getattr(fp, field.name) for field in fields(fp)},
         "Gradients": {f"dE_total/d{name}": grads.of(name) for name in PARAMETER_NAMES},
@@ -57,7 +55,7 @@ def numbers(params, learning_rate, steps, variant, fast):
 
 def _train(fast, params, steps, learning_rate, variant):
     try:
-        return fast.train(params, steps, learning_rate, VARIANTS[variant])
+        return fast.train(params, steps, learning_rate, variant)
     except (ArithmeticError, ValueError):  # the weights grew beyond any float
         raise ValueError(f"training diverged: the learning rate {learning_rate:.3g} makes the weights grow "
                          f"without bound within {steps:,} updates. Lower the learning rate.") from None
@@ -157,8 +155,8 @@ class Lab:
     def _train_when_ready(self):
         """Import helpers.fast and let sympy write both training loops (about a second), then show the training."""
         from . import fast
-        for hidden_uses in VARIANTS.values():
-            fast.train_loop(hidden_uses)
+        for variant in VARIANTS:
+            fast.train_loop(variant)
         self._fast = fast
         self.refresh()
 
@@ -179,7 +177,7 @@ class Lab:
             raise TypeError(f"Lab.set() got unknown argument(s) {unknown}; expected some of {list(controls)}")
         for name, value in values.items():
             if name == "variant":
-                one_of("variant", value, tuple(VARIANTS))
+                one_of("variant", value, VARIANTS)
             elif name == "steps":
                 whole_number("steps", value, 1, MAX_STEPS)
             else:

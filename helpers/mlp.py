@@ -1,32 +1,26 @@
 """A feed-forward network of any depth, trained by backpropagation in matrix form, with NumPy.
 
-The worked example's conventions, written with matrices:
+A batch `x` has one example per row; layer l has weights W (one row per neuron, one column per input:
+the example's hidden layer is [[w1, w2], [w3, w4]]) and biases b, and computes net = out_before @ W.T + b,
+out = activation(net). A batch's error is the mean of its examples' errors. Backpropagation, one function each:
 
-- a batch of examples is a matrix with one example per row: `x` has shape (batch, inputs);
-- each layer has a weight matrix `W` with one row per neuron and one column per input, so `W[j, k]`
-  joins input k of the layer to its neuron j (the example's hidden layer is [[w1, w2], [w3, w4]]),
-  and a bias vector `b` with one entry per neuron;
-- each layer computes `net = a_before @ W.T + b` and `out = activation(net)`.
-
-The error of a batch is the mean, over its examples, of each example's error; for a batch of one
-it is the example's E_total.
-
-Backpropagation is four equations, one function each below:
-
-    output_error     (BP1)  delta_L = dE/dout_L * f'(net_L)        the output layer's deltas
+    output_error     (BP1)  delta_L = dE/dout_L * f'(net_L)                 the output layer's deltas
     error_back       (BP2)  delta_l = (delta_(l+1) @ W_(l+1)) * f'(net_l)   one layer back
-    bias_gradient    (BP3)  dE/db_l = delta_l                      (averaged over the batch)
-    weight_gradient  (BP4)  dE/dW_l = delta_l.T @ out_(l-1)        (averaged over the batch)
+    bias_gradient    (BP3)  dE/db_l = delta_l                               (averaged over the batch)
+    weight_gradient  (BP4)  dE/dW_l = delta_l.T @ out_(l-1)                 (averaged over the batch)
 
-Every array may also carry leading axes, one entry per network: a stack of networks with the
-same layer sizes then computes (and trains) all at once. See `stack`.
+Arrays may carry a leading axis, one entry per network: a `stack` of networks then trains all at once.
 """
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .example import EXAMPLE, I1, I2, TARGET_O1, TARGET_O2, checked_params
-from .validate import one_of, whole_number
+from .example import BIAS_EDGES, EDGES, EXAMPLE, I1, I2, LAYERS, PARAMS, TARGET_O1, TARGET_O2, Params
+from .validate import finite_array, instance, one_of, positive_number, rng as checked_rng, sequence, whole_number
+
+MAX_EPOCHS = 100_000
+MAX_WEIGHTS = 10_000_000  # in a Network.random: 80 MB of float64
+PER_LAYER = "a list with one entry per layer"
 
 
 # Activations: each one a function of the net input, and its derivative (its slope). The slope gets
@@ -74,10 +68,7 @@ def squared_error(net, out, target):
 
 
 def cross_entropy(net, out, target):
-    """−Σ [target · ln(out) + (1 − target) · ln(1 − out)] over sigmoid outputs.
-
-    Computed from net as Σ [ln(1 + e^net) − target · net] (the same number), so that no log ever sees 0.
-    """
+    """−Σ [target · ln(out) + (1 − target) · ln(1 − out)], as Σ [ln(1 + e^net) − target · net]: no log(0)."""
     return (np.logaddexp(0, net) - target * net).sum(axis=-1)
 
 
@@ -85,24 +76,14 @@ LOSSES = {"squared_error": squared_error, "cross_entropy": cross_entropy}
 
 
 def output_error(net, out, target, activation, loss):
-    """BP1: delta = dE/dnet for each output neuron of each example.
-
-    Squared error: dE/dout = out − target, times the activation's slope f'(net).
-    Cross-entropy with sigmoid outputs: dE/dout = (out − target) / (out (1 − out)), and the sigmoid's
-    slope is out (1 − out), so the two cancel and delta = out − target. A saturated output neuron
-    (slope near 0) still learns fast when it is wrong.
-    """
+    """BP1: delta = (out − target) · f'(net); with cross-entropy the sigmoid's slope cancels: out − target."""
     if loss == "cross_entropy":
         return out - target
     return (out - target) * ACTIVATIONS[activation][1](net, out)
 
 
 def error_back(delta_next, weights_next, net, out, activation):
-    """BP2: move the deltas back one layer, through the weights they arrived by, then through f'.
-
-    Neuron k's delta collects delta_j · W[j, k] from every neuron j it feeds (the sum over paths):
-    that sum is the matrix product delta_next @ weights_next.
-    """
+    """BP2: neuron k collects delta_j · W[j, k] from every neuron j it feeds (delta_next @ weights_next), times f'."""
     return (delta_next @ weights_next) * ACTIVATIONS[activation][1](net, out)
 
 
@@ -112,18 +93,13 @@ def bias_gradient(delta):
 
 
 def weight_gradient(delta, out_before):
-    """BP4: dE/dW[j, k] = delta_j · out_k (the delta at the weight's end, the output at its start).
-
-    For a batch, delta.T @ out_before sums delta_j · out_k over the examples; dividing by the batch
-    size averages them.
-    """
+    """BP4: dE/dW[j, k] = delta_j · out_k (delta at the weight's end, output at its start), averaged over the batch."""
     return _transpose(delta) @ out_before / delta.shape[-2]
 
 
 @dataclass(frozen=True)
 class ForwardPass:
-    """Every layer's net inputs and outputs. outs[0] is the input x; layer l reads outs[l],
-    computes nets[l] and outputs outs[l + 1]."""
+    """Every layer's net inputs and outputs: layer l reads outs[l] (outs[0] is x), makes nets[l] and outs[l + 1]."""
 
     nets: tuple
     outs: tuple
@@ -136,8 +112,7 @@ class ForwardPass:
 
 @dataclass(frozen=True)
 class Gradients:
-    """dE/dW and dE/db for each layer (laid out like the network's weights and biases), each layer's
-    deltas (one row per example), and the batch's error at the weights the gradients were taken at."""
+    """dE/dW and dE/db per layer (shaped like the weights and biases), the deltas, and the batch's error."""
 
     weights: tuple
     biases: tuple
@@ -147,8 +122,7 @@ class Gradients:
 
 @dataclass(frozen=True)
 class Network:
-    """A feed-forward network: `weights[l]`, `biases[l]` and `activations[l]` belong to layer l
-    (the input layer has none). `loss` names the error it learns to make small."""
+    """A feed-forward network: `weights[l]`, `biases[l]`, `activations[l]` belong to layer l; `loss` names its error."""
 
     weights: tuple
     biases: tuple
@@ -156,10 +130,11 @@ class Network:
     loss: str = "squared_error"
 
     def __post_init__(self):
-        weights = tuple(_finite_array(f"weights[{l}]", w, 2) for l, w in enumerate(self.weights))
-        biases = tuple(_finite_array(f"biases[{l}]", b, 1) for l, b in enumerate(self.biases))
-        activations = tuple(self.activations)
-        if not weights or not len(weights) == len(biases) == len(activations):
+        weights, biases = sequence("weights", self.weights, PER_LAYER), sequence("biases", self.biases, PER_LAYER)
+        weights = tuple(finite_array(f"weights[{l}]", w, 2) for l, w in enumerate(weights))
+        biases = tuple(finite_array(f"biases[{l}]", b, 1) for l, b in enumerate(biases))
+        activations = tuple(sequence("activations", self.activations, PER_LAYER))
+        if not len(weights) == len(biases) == len(activations):
             raise ValueError(f"need one weight matrix, bias vector and activation per layer, got {len(weights)}, "
                              f"{len(biases)} and {len(activations)}")
         for l, (w, b, activation) in enumerate(zip(weights, biases, activations)):
@@ -171,23 +146,20 @@ class Network:
         if self.loss == "cross_entropy" and activations[-1] != "sigmoid":
             raise ValueError("cross_entropy needs sigmoid outputs (out between 0 and 1), "
                              f"got {activations[-1]!r} in the output layer")
-        object.__setattr__(self, "weights", weights)
-        object.__setattr__(self, "biases", biases)
-        object.__setattr__(self, "activations", activations)
+        self.__dict__.update(weights=weights, biases=biases, activations=activations)
 
     @classmethod
     def random(cls, sizes, activations, rng, loss="squared_error"):
-        """A network with layer sizes `sizes` (inputs first), weights drawn from a normal distribution
-        with standard deviation 1/√(inputs of the layer) and biases from a standard normal one.
+        """Layer sizes `sizes` (inputs first), weights ~ N(0, 1/inputs), biases ~ N(0, 1), drawn with `rng`.
 
-        `activations`: one name per layer, or one name for every layer. `rng`: a numpy Generator,
-        e.g. numpy.random.default_rng(seed), so the same seed gives the same network.
-        """
-        if not isinstance(rng, np.random.Generator):
-            raise TypeError(f"rng must be a numpy Generator, e.g. numpy.random.default_rng(seed), got {type(rng).__name__}")
+        `activations`: one name per layer, or one name for every layer."""
+        checked_rng(rng)
+        sizes = sequence("sizes", sizes, "a list of layer sizes, inputs first")
         sizes = [whole_number("layer size", n, minimum=1) for n in sizes]
-        if len(sizes) < 2:
-            raise ValueError(f"sizes needs the input size and at least one layer, got {sizes}")
+        weights = sum(n_in * n_out for n_in, n_out in zip(sizes, sizes[1:]))
+        if len(sizes) < 2 or weights > MAX_WEIGHTS:
+            raise ValueError(f"sizes must hold the input size and at least one layer, with at most {MAX_WEIGHTS:,} "
+                             f"weights in all, got {sizes!r:.60} ({weights:,} weights)")
         if isinstance(activations, str):
             activations = [activations] * (len(sizes) - 1)
         weights = [rng.normal(0, 1 / np.sqrt(n_in), (n_out, n_in)) for n_in, n_out in zip(sizes, sizes[1:])]
@@ -201,7 +173,7 @@ class Network:
 
     def forward(self, x):
         """Feed a batch through every layer, keeping each net input and output."""
-        x = _finite_array("x", x, 2)
+        x = finite_array("x", x, 2)
         if x.shape[-1] != self.sizes[0]:
             raise ValueError(f"x must have one column per input ({self.sizes[0]}), got {x.shape[-1]} columns")
         nets, outs = [], [x]
@@ -210,20 +182,15 @@ class Network:
             outs.append(ACTIVATIONS[activation][0](nets[-1]))
         return ForwardPass(tuple(nets), tuple(outs))
 
-    def errors(self, x, target):
-        """Each example's error (one number per row of x)."""
-        fp = self.forward(x)
-        return LOSSES[self.loss](fp.nets[-1], fp.output, _target_for(fp, target))
-
     def error(self, x, target):
         """The batch's error: the mean of the examples' errors."""
-        return self.errors(x, target).mean(axis=-1)
+        fp = self.forward(x)
+        return LOSSES[self.loss](fp.nets[-1], fp.output, self._target_for(fp, target)).mean(axis=-1)
 
     def backward(self, x, target):
-        """Backpropagation: a forward pass, then the deltas layer by layer from the output back (BP1, BP2),
-        and from them every gradient (BP3, BP4)."""
+        """A forward pass, the deltas from the output layer back (BP1, BP2), then every gradient (BP3, BP4)."""
         fp = self.forward(x)
-        target = _target_for(fp, target)
+        target = self._target_for(fp, target)
         last = len(self.weights) - 1
         deltas = [None] * (last + 1)
         deltas[last] = output_error(fp.nets[last], fp.output, target, self.activations[last], self.loss)
@@ -234,13 +201,9 @@ class Network:
                          error=LOSSES[self.loss](fp.nets[last], fp.output, target).mean(axis=-1))
 
     def update(self, grads, learning_rate):
-        """One gradient-descent step: every weight and bias moves by −learning_rate × its gradient.
-
-        For a stack of networks, `learning_rate` may hold one rate per network.
-        """
-        rate = _finite_array("learning_rate", learning_rate, 0)
-        if (rate <= 0).any():
-            raise ValueError(f"learning_rate must be positive, got {learning_rate}")
+        """Every weight and bias moves by −learning_rate × its gradient (a stack may take one rate per network)."""
+        instance("grads", grads, Gradients, "the Gradients that backward(...) returns")
+        rate = self._rate(learning_rate)
         per_matrix, per_vector = rate[..., None, None], rate[..., None]  # one rate per network of a stack
         return self._with_arrays([w - per_matrix * g for w, g in zip(self.weights, grads.weights)],
                                  [b - per_vector * g for b, g in zip(self.biases, grads.biases)])
@@ -249,30 +212,45 @@ class Network:
         """Backpropagation on the batch (x, target), then one update."""
         return self.update(self.backward(x, target), learning_rate)
 
+    def _rate(self, learning_rate):
+        """`learning_rate` checked: one positive number, or for a stack one per network."""
+        if not isinstance(learning_rate, (list, tuple, np.ndarray)):
+            return np.asarray(positive_number("learning_rate", learning_rate))
+        rate, networks = finite_array("learning_rate", learning_rate), self.weights[0].shape[:-2]
+        if rate.shape != networks:
+            raise ValueError(f"learning_rate must be one number, or one per network of a stack (shape {networks}), "
+                             f"got shape {rate.shape}")
+        if (rate <= 0).any():
+            raise ValueError(f"learning_rate must hold positive numbers only, got {rate[rate <= 0][0]}")
+        return rate
+
+    def _target_for(self, fp, target):
+        """`target` checked against the forward pass: one row per example, one column per output."""
+        target = finite_array("target", target, 2)
+        if target.shape[-2:] != fp.output.shape[-2:]:
+            raise ValueError(f"target must have one row per example and one column per output, shaped like the "
+                             f"output {fp.output.shape[-2:]}, got {target.shape[-2:]}")
+        if self.loss == "cross_entropy" and ((target < 0) | (target > 1)).any():
+            raise ValueError("target must lie between 0 and 1 for cross_entropy (it is a probability), "
+                             f"got {target[(target < 0) | (target > 1)][0]}")
+        return target
+
     def __getitem__(self, index):
         """The network (or sub-stack) at `index` of a stack of networks."""
         return self._with_arrays([w[index] for w in self.weights], [b[index] for b in self.biases])
 
     def _with_arrays(self, weights, biases):
-        """This network with new weights and biases made from its own by NumPy arithmetic (which keeps
-        their shapes). The checks of __post_init__ are skipped: training calls this at every step."""
+        """This network with arrays made from its own (so already checked: training calls this at every step)."""
         new = object.__new__(Network)
         new.__dict__.update(weights=tuple(weights), biases=tuple(biases), activations=self.activations, loss=self.loss)
         return new
 
 
-def _target_for(fp, target):
-    """`target` checked against the forward pass: one row per example, one column per output."""
-    target = _finite_array("target", target, 2)
-    if target.shape[-2:] != fp.output.shape[-2:]:
-        raise ValueError(f"target must have one row per example and one column per output, shaped like the "
-                         f"output {fp.output.shape[-2:]}, got {target.shape[-2:]}")
-    return target
-
-
 def stack(networks):
-    """Many networks with the same layer sizes, activations and loss, as one whose arrays carry a
-    leading axis (one entry per network): one forward or backward pass then computes them all."""
+    """Networks alike in sizes, activations and loss as one, each array with a leading axis (one entry per network)."""
+    networks = sequence("networks", networks, "a list of helpers.mlp.Network")
+    for k, network in enumerate(networks):
+        instance(f"networks[{k}]", network, Network, "a helpers.mlp.Network")
     first = networks[0]
     if any((n.sizes, n.activations, n.loss) != (first.sizes, first.activations, first.loss) for n in networks):
         raise ValueError("stacked networks need the same layer sizes, activations and loss")
@@ -289,33 +267,37 @@ class TrainingRun:
 
 
 def train(network, x, target, learning_rate, epochs, batch_size=None, rng=None):
-    """Gradient descent for `epochs` epochs (passes over every row of x).
-
-    batch_size=None: one step per epoch on all rows (full-batch). Otherwise each epoch shuffles the
-    rows with `rng` and takes one step per batch of `batch_size` rows (the last may be smaller):
-    batch_size=1 is stochastic gradient descent, anything in between is mini-batch.
-    """
-    x, target = _finite_array("x", x, 2), _finite_array("target", target, 2)
-    whole_number("epochs", epochs)
-    rows = x.shape[-2]
+    """Gradient descent for `epochs` passes over x: one step on all rows (batch_size=None), or each pass
+    shuffled by `rng` with one step per `batch_size` rows (1: stochastic, in between: mini-batch)."""
+    instance("network", network, Network, "a helpers.mlp.Network")
+    x, target = finite_array("x", x, 2), finite_array("target", target, 2)
+    epochs, rows = whole_number("epochs", epochs, maximum=MAX_EPOCHS), x.shape[-2]
+    network._rate(learning_rate)
     if batch_size is not None:
         whole_number("batch_size", batch_size, minimum=1, maximum=rows)
-        if rng is None:
-            raise ValueError("mini-batches need rng (a numpy Generator) to shuffle the rows each epoch")
+        checked_rng(rng)
     errors = []
-    for _ in range(epochs):
-        if batch_size is None:  # the step's own forward pass gives the error before it
-            grads = network.backward(x, target)
-            errors.append(grads.error)
-            network = network.update(grads, learning_rate)
-        else:
-            errors.append(network.error(x, target))
-            order = rng.permutation(rows)
-            for start in range(0, rows, batch_size):
-                batch = order[start:start + batch_size]
-                network = network.step(x[..., batch, :], target[..., batch, :], learning_rate)
-    errors.append(network.error(x, target))
+    with np.errstate(over="ignore", invalid="ignore"):  # a run that overflows is stopped below, at its epoch
+        for epoch in range(1, epochs + 1):
+            error, network = _epoch(network, x, target, learning_rate, batch_size, rng)
+            errors.append(error)
+            if not all(np.isfinite(array).all() for array in network.weights + network.biases):
+                raise ValueError(f"learning_rate {learning_rate!r:.60} made training diverge at epoch {epoch:,}: "
+                                 "a weight or bias overflowed")
+        errors.append(network.error(x, target))
     return TrainingRun(network, np.array(errors))
+
+
+def _epoch(network, x, target, learning_rate, batch_size, rng):
+    """One pass over every row: the error before it, and the network after it."""
+    if batch_size is None:  # the step's own forward pass gives the error before it
+        grads = network.backward(x, target)
+        return grads.error, network.update(grads, learning_rate)
+    error, order = network.error(x, target), rng.permutation(x.shape[-2])
+    for start in range(0, len(order), batch_size):
+        batch = order[start:start + batch_size]
+        network = network.step(x[..., batch, :], target[..., batch, :], learning_rate)
+    return error, network
 
 
 # The worked example as a general network.
@@ -326,25 +308,15 @@ EXAMPLE_TARGET = np.array([[TARGET_O1, TARGET_O2]])
 
 def from_example(params=EXAMPLE):
     """The worked example's 2-2-2 network: its shared biases become one (equal) bias per neuron."""
-    p = checked_params(params)
-    return Network(weights=[[[p.w1, p.w2], [p.w3, p.w4]], [[p.w5, p.w6], [p.w7, p.w8]]],
-                   biases=[[p.b1, p.b1], [p.b2, p.b2]], activations=["sigmoid", "sigmoid"])
+    p = instance("params", params, Params, PARAMS).as_dict()
+    weight = {ends: name for name, ends in EDGES.items()}  # (from, to) -> the weight joining them
+    bias = {neuron: name for name, neurons in BIAS_EDGES.items() for neuron in neurons}
+    layers = list(zip(LAYERS, LAYERS[1:]))
+    return Network(weights=[[[p[weight[k, j]] for k in before] for j in after] for before, after in layers],
+                   biases=[[p[bias[j]] for j in after] for _, after in layers], activations=["sigmoid", "sigmoid"])
 
 
 def _transpose(matrix):
     """Swap the last two axes (rows and columns), leaving any leading stack axes alone."""
     return np.swapaxes(matrix, -1, -2)
 
-
-def _finite_array(name, value, min_dims):
-    """`value` as a float array with at least `min_dims` axes and only finite entries, or raise."""
-    try:
-        array = np.asarray(value, dtype=float)
-    except (TypeError, ValueError) as error:
-        raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__}") from error
-    if array.ndim < min_dims:
-        hint = " (one row per example: for one example write [[...]])" if name in ("x", "target") else ""
-        raise ValueError(f"{name} needs at least {min_dims} axes, got shape {array.shape}{hint}")
-    if not np.isfinite(array).all():
-        raise ValueError(f"{name} must hold finite numbers only, got {value!r}")
-    return array

@@ -4,18 +4,23 @@ Every intermediate the lessons name is kept: the forward pass returns net_h1, ou
 and the backward pass returns each chain-rule factor, the deltas and every gradient.
 """
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, make_dataclass
 
-from .example import (EXAMPLE, I1, I2, LEARNING_RATE, PARAMETER_NAMES, TARGET_O1, TARGET_O2, WEIGHT_NAMES, Params,
-                      checked_params)
-from .validate import finite_number, one_of, positive_number, whole_number
+from .example import (EXAMPLE, I1, I2, LEARNING_RATE, LIMIT, PAIR_NAMES, PARAMETER_NAMES, PARAMS, TARGET_O1,
+                      TARGET_O2, VALUE_NAMES, WEIGHT_NAMES, Params)
+from .validate import finite_number, instance, one_of, positive_number, whole_number
 
-HIDDEN_USES = ("original", "updated")
+VARIANTS = ("described", "published")
+"""variant="described": the method as the example's text describes it (the hidden layer's gradients use
+w5..w8 as they were before the step). "published": the variant behind the published training figures
+(they use the w5..w8 the same step has just produced)."""
+MAX_STEPS = 100_000
+EXAMPLE_PAIR = (I1, I2, TARGET_O1, TARGET_O2)
 
 
 def logistic(x):
     """The logistic function 1 / (1 + e^(-x)), written so that no x overflows exp()."""
-    if type(x) is not float or not math.isfinite(x):  # floats, the usual case, skip the full check
+    if type(x) is not float:  # floats, the usual case, skip the full check
         x = finite_number("logistic's input x", x)
     if x >= 0:
         return 1.0 / (1.0 + math.exp(-x))
@@ -23,29 +28,21 @@ def logistic(x):
     return e / (1.0 + e)
 
 
-@dataclass(slots=True)
-class ForwardPass:
-    """Every value the forward pass computes, from the net inputs to the total error."""
+def _record(name, fields, doc, namespace=None):
+    """A dataclass with one float per name (with slots: training makes thousands of them)."""
+    record = make_dataclass(name, [(field, float) for field in fields], namespace=namespace, slots=True)
+    record.__doc__, record.__module__ = doc, __name__
+    return record
 
-    net_h1: float
-    out_h1: float
-    net_h2: float
-    out_h2: float
-    net_o1: float
-    out_o1: float
-    net_o2: float
-    out_o2: float
-    E_o1: float
-    E_o2: float
-    E_total: float
+
+ForwardPass = _record("ForwardPass", VALUE_NAMES, "Every value the forward pass computes, from the net inputs to the "
+                      "total error.")
 
 
 def forward(params=EXAMPLE, i1=I1, i2=I2, target_o1=TARGET_O1, target_o2=TARGET_O2):
     """Feed the inputs through the network and measure the squared error of each output."""
-    checked_params(params)
-    i1, i2 = finite_number("i1", i1), finite_number("i2", i2)
-    target_o1, target_o2 = finite_number("target_o1", target_o1), finite_number("target_o2", target_o2)
-    p = params
+    p = instance("params", params, Params, PARAMS)
+    i1, i2, target_o1, target_o2 = _pair(i1, i2, target_o1, target_o2)
     net_h1 = p.w1 * i1 + p.w2 * i2 + p.b1
     net_h2 = p.w3 * i1 + p.w4 * i2 + p.b1
     out_h1, out_h2 = logistic(net_h1), logistic(net_h2)
@@ -58,69 +55,41 @@ def forward(params=EXAMPLE, i1=I1, i2=I2, target_o1=TARGET_O1, target_o2=TARGET_
                        E_o1, E_o2, E_o1 + E_o2)
 
 
-@dataclass(slots=True)
-class Gradients:
-    """Every chain-rule factor of the backward pass, the deltas, and dE_total/d(parameter).
-
-    Names read as derivatives: `dE_dout_o1` is dE_total/dout_o1, `dout_dnet_o1` is
-    dout_o1/dnet_o1, `dE_o2_dout_h1` is dE_o2/dout_h1 (one path only), and
-    `delta_o1` = dE_total/dnet_o1.
-    """
-
-    dE_dout_o1: float
-    dE_dout_o2: float
-    dout_dnet_o1: float
-    dout_dnet_o2: float
-    delta_o1: float
-    delta_o2: float
-    dE_o1_dout_h1: float
-    dE_o2_dout_h1: float
-    dE_o1_dout_h2: float
-    dE_o2_dout_h2: float
-    dE_dout_h1: float
-    dE_dout_h2: float
-    dout_dnet_h1: float
-    dout_dnet_h2: float
-    delta_h1: float
-    delta_h2: float
-    dE_dw1: float
-    dE_dw2: float
-    dE_dw3: float
-    dE_dw4: float
-    dE_dw5: float
-    dE_dw6: float
-    dE_dw7: float
-    dE_dw8: float
-    dE_db1: float
-    dE_db2: float
-
-    def of(self, name):
-        """dE_total/d(name) for a parameter name such as 'w5' or 'b1'."""
-        one_of("parameter name", name, PARAMETER_NAMES)
-        return getattr(self, "dE_d" + name)
-
-    def as_params(self):
-        """The ten parameter gradients, laid out like the parameters themselves."""
-        return Params(**{name: self.of(name) for name in PARAMETER_NAMES})
+def _pair(i1, i2, target_o1, target_o2):
+    """The training pair, checked: finite numbers no larger than the parameters may be."""
+    pair = (i1, i2, target_o1, target_o2)
+    if type(i1) is type(i2) is type(target_o1) is type(target_o2) is float and pair == EXAMPLE_PAIR:
+        return pair  # the example's own pair: the usual case, at every step of training
+    return tuple(finite_number(name, value, LIMIT) for name, value in zip(PAIR_NAMES, pair))
 
 
-def backward(params, fp, i1=I1, i2=I2, target_o1=TARGET_O1, target_o2=TARGET_O2, carry_back_with=None):
-    """Apply the chain rule from E_total back to every weight and bias.
+def _of(self, name):
+    """dE_total/d(name) for a parameter name such as 'w5' or 'b1'."""
+    return getattr(self, "dE_d" + one_of("parameter name", name, PARAMETER_NAMES))
 
-    The output deltas reach the hidden layer through w5..w8. `carry_back_with` names the
-    Params whose w5..w8 do that; by default the same `params` (as the method says).
-    """
-    checked_params(params)
-    if not isinstance(fp, ForwardPass):
-        raise TypeError(f"fp must be the ForwardPass that forward(params) returns, got {type(fp).__name__}")
-    i1, i2 = finite_number("i1", i1), finite_number("i2", i2)
-    target_o1, target_o2 = finite_number("target_o1", target_o1), finite_number("target_o2", target_o2)
-    via = params if carry_back_with is None else checked_params(carry_back_with, "carry_back_with")
+
+Gradients = _record("Gradients", (
+    "dE_dout_o1", "dE_dout_o2", "dout_dnet_o1", "dout_dnet_o2", "delta_o1", "delta_o2",
+    "dE_o1_dout_h1", "dE_o2_dout_h1", "dE_o1_dout_h2", "dE_o2_dout_h2", "dE_dout_h1", "dE_dout_h2",
+    "dout_dnet_h1", "dout_dnet_h2", "delta_h1", "delta_h2", *("dE_d" + name for name in PARAMETER_NAMES)), """\
+Every chain-rule factor of the backward pass, the deltas, and dE_total/d(parameter).
+
+Names read as derivatives: `dE_dout_o1` is dE_total/dout_o1, `dout_dnet_o1` is dout_o1/dnet_o1,
+`dE_o2_dout_h1` is dE_o2/dout_h1 (one path only), `delta_o1` = dE_total/dnet_o1, and `dE_dw5` is
+dE_total/dw5 (also `grads.of("w5")`).
+""", {"of": _of})
+
+
+def backward(params, fp, i1=I1, i2=I2, target_o1=TARGET_O1, target_o2=TARGET_O2):
+    """Apply the chain rule from E_total back to every weight and bias (the deltas go back through w5..w8)."""
+    p = instance("params", params, Params, PARAMS)
+    instance("fp", fp, ForwardPass, "the ForwardPass that forward(params) returns")
+    i1, i2, target_o1, target_o2 = _pair(i1, i2, target_o1, target_o2)
     dE_dout_o1, dE_dout_o2 = fp.out_o1 - target_o1, fp.out_o2 - target_o2
     dout_dnet_o1, dout_dnet_o2 = fp.out_o1 * (1 - fp.out_o1), fp.out_o2 * (1 - fp.out_o2)
     delta_o1, delta_o2 = dE_dout_o1 * dout_dnet_o1, dE_dout_o2 * dout_dnet_o2
-    dE_o1_dout_h1, dE_o2_dout_h1 = delta_o1 * via.w5, delta_o2 * via.w7
-    dE_o1_dout_h2, dE_o2_dout_h2 = delta_o1 * via.w6, delta_o2 * via.w8
+    dE_o1_dout_h1, dE_o2_dout_h1 = delta_o1 * p.w5, delta_o2 * p.w7
+    dE_o1_dout_h2, dE_o2_dout_h2 = delta_o1 * p.w6, delta_o2 * p.w8
     dE_dout_h1, dE_dout_h2 = dE_o1_dout_h1 + dE_o2_dout_h1, dE_o1_dout_h2 + dE_o2_dout_h2
     dout_dnet_h1, dout_dnet_h2 = fp.out_h1 * (1 - fp.out_h1), fp.out_h2 * (1 - fp.out_h2)
     delta_h1, delta_h2 = dE_dout_h1 * dout_dnet_h1, dE_dout_h2 * dout_dnet_h2
@@ -140,30 +109,23 @@ def update(params, grads, learning_rate=LEARNING_RATE, update_biases=False):
 
     The worked example keeps the biases fixed; `update_biases=True` moves them too.
     """
-    checked_params(params)
-    if not isinstance(grads, Gradients):
-        raise TypeError(f"grads must be the Gradients that backward(...) returns, got {type(grads).__name__}")
+    instance("params", params, Params, PARAMS)
+    instance("grads", grads, Gradients, "the Gradients that backward(...) returns")
     learning_rate = positive_number("learning_rate", learning_rate)
-    _check_flag("update_biases", update_biases)
+    instance("update_biases", update_biases, bool, "True or False")
     names = PARAMETER_NAMES if update_biases else WEIGHT_NAMES
     return params.replace(**{n: getattr(params, n) - learning_rate * grads.of(n) for n in names})
 
 
-def train_step(params=EXAMPLE, learning_rate=LEARNING_RATE, hidden_uses="original", update_biases=False):
-    """Forward pass, backward pass and update, for the example's one training pair.
-
-    hidden_uses="original": the hidden layer's gradients use w5..w8 as they were before this
-    step (the method as the example's text describes it). "updated": they use the w5..w8 this
-    step has just produced (what the example's published training figures follow).
-    """
-    _check_step(learning_rate, hidden_uses, update_biases)
-    return _step_from(params, forward(params), learning_rate, hidden_uses, update_biases)
+def train_step(params=EXAMPLE, learning_rate=LEARNING_RATE, variant="described", update_biases=False):
+    """Forward pass, backward pass and update, for the example's one training pair (see VARIANTS)."""
+    return train(params, 1, learning_rate, variant, update_biases).params
 
 
-def _step_from(params, fp, learning_rate, hidden_uses, update_biases):
+def _step(params, fp, learning_rate, variant, update_biases):
     grads = backward(params, fp)
-    if hidden_uses == "updated":
-        grads = backward(params, fp, carry_back_with=update(params, grads, learning_rate))
+    if variant == "published":  # the output deltas go back through the w5..w8 this step produces
+        grads = backward(update(params, grads, learning_rate), fp)
     return update(params, grads, learning_rate, update_biases)
 
 
@@ -180,28 +142,19 @@ class TrainingRun:
         return forward(self.params)
 
 
-def train(params=EXAMPLE, steps=10_000, learning_rate=LEARNING_RATE, hidden_uses="original",
-          update_biases=False):
+def train(params=EXAMPLE, steps=10_000, learning_rate=LEARNING_RATE, variant="described", update_biases=False):
     """Repeat `train_step` `steps` times, recording E_total before the first and after each update."""
-    checked_params(params)
-    steps = whole_number("steps", steps)
-    _check_step(learning_rate, hidden_uses, update_biases)
+    instance("params", params, Params, PARAMS)
+    steps, rate = whole_number("steps", steps, maximum=MAX_STEPS), positive_number("learning_rate", learning_rate)
+    one_of("variant", variant, VARIANTS)
+    instance("update_biases", update_biases, bool, "True or False")
     errors = []
-    for _ in range(steps):
+    for step in range(1, steps + 1):
         fp = forward(params)
         errors.append(fp.E_total)
-        params = _step_from(params, fp, learning_rate, hidden_uses, update_biases)
+        try:
+            params = _step(params, fp, rate, variant, update_biases)
+        except ValueError as error:  # a parameter left the range Params allow
+            raise ValueError(f"learning_rate {rate:g} made training diverge at step {step:,} ({error})") from None
     errors.append(forward(params).E_total)
     return TrainingRun(params, tuple(errors))
-
-
-def _check_flag(name, value):
-    if not isinstance(value, bool):
-        raise TypeError(f"{name} must be True or False, got {type(value).__name__} {value!r}")
-
-
-def _check_step(learning_rate, hidden_uses, update_biases):
-    """Check a training step's settings once, before any work is done."""
-    positive_number("learning_rate", learning_rate)
-    one_of("hidden_uses", hidden_uses, HIDDEN_USES)
-    _check_flag("update_biases", update_biases)

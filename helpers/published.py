@@ -1,15 +1,16 @@
 """The worked example's published figures, and tables that set computed values beside them."""
 import json
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from importlib.resources import files
 
 from .table import Table
-from .validate import finite_number, one_of, whole_number
+from .validate import finite_decimal, finite_number, instance, one_of, whole_number
 
 _RAW = json.loads(files("helpers").joinpath("published_figures.json").read_text())
 SECTIONS = ("forward_pass", "output_layer", "hidden_layer", "training")
-PUBLISHED = {name: text for section in SECTIONS for name, text in _RAW[section].items()}
+MAX_PLACES = 1_000
+PUBLISHED = {name: printed for section in SECTIONS for name, printed in _RAW[section].items()}
 """Every published figure, by name, as printed (a string, so it keeps its printed precision)."""
 SECTION_OF = {name: section for section in SECTIONS for name in _RAW[section]}
 LESSONS = {"forward_pass": "The forward pass and the error (lessons 02, 03)", "output_layer": "An output-layer weight "
@@ -17,18 +18,16 @@ LESSONS = {"forward_pass": "The forward pass and the error (lessons 02, 03)", "o
            "(lesson 06)"}
 
 
-def decimals(text):
+def decimals(printed):
     """How many digits a printed figure has after its decimal point."""
-    if not isinstance(text, str):
-        raise TypeError(f"expected a figure as printed (a string such as '0.3775'), got {type(text).__name__} {text!r}")
-    return len(text.partition(".")[2])
+    return len(instance("figure", printed, str, "a figure as printed (a string such as '0.3775')").partition(".")[2])
 
 
 def as_printed(value, places):
     """`value` rounded to `places` decimals the way a calculator does (halves away from zero)."""
-    value = _number("value", value)
-    whole_number("places", places)
-    return str(value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP))
+    value, places = finite_decimal("value", value), whole_number("places", places, maximum=MAX_PLACES)
+    with localcontext(prec=max(value.adjusted(), 0) + places + 2):  # enough digits for any number a float holds
+        return f"{value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP):f}"
 
 
 @dataclass(frozen=True)
@@ -56,19 +55,9 @@ class Comparison:
 def compare(figure, computed, how=""):
     """Set `computed` beside the published figure named `figure` (a key of PUBLISHED)."""
     one_of("figure", figure, tuple(PUBLISHED))
-    if not isinstance(how, str):
-        raise TypeError(f"how must be a string saying how the value was computed, got {type(how).__name__} {how!r}")
-    computed = _number(figure, computed) if isinstance(computed, Decimal) else finite_number(figure, computed)
+    instance("how", how, str, "a string saying how the value was computed")
+    computed = finite_decimal(figure, computed) if isinstance(computed, Decimal) else finite_number(figure, computed)
     return Comparison(figure, computed, how)
-
-
-def _number(name, value):
-    """`value` as a finite Decimal (kept exact if it is one already), or raise."""
-    if not isinstance(value, Decimal):
-        return Decimal(finite_number(name, value))
-    if not value.is_finite():
-        raise ValueError(f"{name} must be a finite number, got {value}")
-    return value
 
 
 class ComparisonTable(Table):

@@ -3,8 +3,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .mlp import Network, stack, train
-from .validate import one_of, whole_number
+from .mlp import MAX_EPOCHS, Network, stack, train
+from .validate import finite_array, instance, one_of, sequence, whole_number
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR_TARGET = np.array([[0.0], [1.0], [1.0], [0.0]])
@@ -12,23 +12,20 @@ for _array in (XOR_X, XOR_TARGET):
     _array.setflags(write=False)
 SEED = 1
 SIZES = (2, 4, 1)
+MAX_NETWORKS = 1_000
+"""The most networks a sweep trains at once (rates × seeds), and so the most it holds in memory."""
 
 
 def xor_network(hidden="sigmoid", seed=SEED):
-    """A 2-4-1 network with `hidden` ("sigmoid" or "relu") hidden units and a sigmoid output, drawn
-    with numpy.random.default_rng(seed): the same seed always gives the same starting weights."""
+    """A 2-4-1 network, `hidden` ("sigmoid" or "relu") hidden units and a sigmoid output, drawn from `seed`."""
     one_of("hidden", hidden, ("sigmoid", "relu"))
     return Network.random(SIZES, [hidden, "sigmoid"], np.random.default_rng(whole_number("seed", seed)))
 
 
-def predictions(network, x=XOR_X):
-    """The network's answer for each row: 1 when its output is at least 0.5, else 0."""
-    return (network.forward(x).output >= 0.5).astype(float)
-
-
 def accuracy(network):
-    """The fraction of the four XOR rows answered right (one fraction per network for a stack)."""
-    return (predictions(network) == XOR_TARGET).mean(axis=(-1, -2))
+    """The fraction of the four rows answered right (output at least 0.5 answers 1), per network of a stack."""
+    answers = instance("network", network, Network, "a helpers.mlp.Network").forward(XOR_X).output >= 0.5
+    return (answers == XOR_TARGET).mean(axis=(-1, -2))
 
 
 @dataclass(frozen=True)
@@ -47,11 +44,17 @@ class Sweep:
 
 
 def learning_rate_sweep(rates, seeds, epochs, hidden="sigmoid"):
-    """Full-batch training of one network per (rate, seed), all at once: the networks are stacked
-    along a leading axis, and each gets its own learning rate."""
-    rates = np.asarray(rates, dtype=float)
-    seeds = tuple(seeds)
+    """Full-batch training of one network per (rate, seed), all at once as a stack, each with its own rate."""
+    rates, seeds = finite_array("rates", rates, 1), sequence("seeds", seeds, "a list of whole numbers")
+    seeds = tuple(whole_number("seed", seed) for seed in seeds)
+    if rates.ndim > 1 or (rates <= 0).any():
+        raise ValueError(f"rates must be a list of positive learning rates, got {rates.tolist()!r:.60}")
+    if rates.size * len(seeds) > MAX_NETWORKS:
+        raise ValueError(f"a sweep trains at most {MAX_NETWORKS:,} networks (rates × seeds), "
+                         f"got {rates.size} × {len(seeds)}")
+    whole_number("epochs", epochs, maximum=MAX_EPOCHS)
     networks = stack([xor_network(hidden, seed) for _ in rates for seed in seeds])
     run = train(networks, XOR_X, XOR_TARGET, np.repeat(rates, len(seeds)), epochs)
     shape = (len(rates), len(seeds))
     return Sweep(rates, seeds, run.errors[-1].reshape(shape), accuracy(run.network).reshape(shape))
+

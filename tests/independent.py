@@ -39,10 +39,10 @@ def exact_gradient(name, params=None):
     return MP.diff(lambda x: exact({**params, name: x})["E_total"], MP.mpf(params[name]))
 
 
-def float_training(steps, learning_rate=0.5, hidden_uses="original"):
+def float_training(steps, learning_rate=0.5, variant="described"):
     """Plain-float gradient descent on the weights (biases fixed); returns (E_total list, final outputs).
 
-    hidden_uses="updated": the hidden layer's gradients use w5..w8 after this step's update.
+    variant="published": the hidden layer's gradients use w5..w8 after this step's update.
     """
     w = [float(START[f"w{k}"]) for k in range(1, 9)]
     b1, b2 = float(START["b1"]), float(START["b2"])
@@ -61,7 +61,7 @@ def float_training(steps, learning_rate=0.5, hidden_uses="original"):
         d1, d2 = (o1 - t1) * o1 * (1 - o1), (o2 - t2) * o2 * (1 - o2)
         top = [w[4] - learning_rate * d1 * h1, w[5] - learning_rate * d1 * h2,
                w[6] - learning_rate * d2 * h1, w[7] - learning_rate * d2 * h2]
-        w5, w6, w7, w8 = top if hidden_uses == "updated" else w[4:]
+        w5, w6, w7, w8 = top if variant == "published" else w[4:]
         e1, e2 = (d1 * w5 + d2 * w7) * h1 * (1 - h1), (d1 * w6 + d2 * w8) * h2 * (1 - h2)
         w = [w[0] - learning_rate * e1 * i1, w[1] - learning_rate * e1 * i2,
              w[2] - learning_rate * e2 * i1, w[3] - learning_rate * e2 * i2] + top

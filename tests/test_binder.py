@@ -49,6 +49,25 @@ def test_postbuild_is_strict_and_installs_helpers():
     assert os.access(BINDER / "postBuild", os.X_OK)
 
 
+def assert_culls_idle_kernels_after_2_minutes(kernels):
+    """Kernels idle for 2 minutes with no page open are shut down; a page still open keeps its kernel."""
+    assert kernels["cull_idle_timeout"] == 2 * 60 and 0 < kernels["cull_interval"] <= 60
+    assert not kernels.get("cull_connected", False)
+
+
+def test_voila_run_from_the_repository_shuts_down_idle_kernels(monkeypatch):
+    """`voila notebooks/07_interactive_lab.ipynb` from the repository root reads voila.json there."""
+    from voila.app import Voila
+
+    monkeypatch.chdir(ROOT)
+    app = Voila()
+    app.initialize(["notebooks/07_interactive_lab.ipynb", "--no-browser", "--port=0"])
+    app.init_settings()
+    kernels = app.kernel_manager
+    assert_culls_idle_kernels_after_2_minutes(
+        {name: getattr(kernels, name) for name in ("cull_idle_timeout", "cull_interval", "cull_connected")})
+
+
 def _runtime_matches_this_python():
     wanted = (BINDER / "runtime.txt").read_text().strip().removeprefix("python-")
     return f"{sys.version_info.major}.{sys.version_info.minor}" == wanted
@@ -65,7 +84,8 @@ def test_fresh_environment_from_binder_files_runs_the_first_lesson(tmp_path):
     env_dir = tmp_path / "env"
     venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / "bin"
-    environment = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": str(env_dir)}
+    environment = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "VIRTUAL_ENV": str(env_dir),
+                   "JUPYTER_CONFIG_DIR": str(tmp_path / "jupyter-config")}  # postBuild writes there, as in ~/.jupyter
 
     def run(*command):
         done = subprocess.run([str(part) for part in command], cwd=repo, env=environment, capture_output=True, text=True)
@@ -75,6 +95,9 @@ def test_fresh_environment_from_binder_files_runs_the_first_lesson(tmp_path):
     run(bin_dir / "python", "-m", "pip", "install", "-q", "-r", "binder/requirements.txt")
     run("bash", "binder/postBuild")
     assert "@jupyter-widgets/jupyterlab-manager" in run(bin_dir / "jupyter", "labextension", "list")
+    shown = subprocess.run([bin_dir / "jupyter", "server", "--show-config-json"], cwd=repo, env=environment,
+                           capture_output=True, text=True, check=True).stdout  # what Binder's server will use
+    assert_culls_idle_kernels_after_2_minutes(json.loads(shown)["MappingKernelManager"])
     run(bin_dir / "jupyter", "nbconvert", "--to", "notebook", "--execute", "--output", tmp_path / "executed.ipynb",
         "notebooks/01_start_here.ipynb")
     executed = json.loads((tmp_path / "executed.ipynb").read_text())

@@ -148,34 +148,7 @@ def test_sigmoid_never_overflows():
     assert sigmoid(np.array([-1000.0, 0.0, 1000.0])).tolist() == [0.0, 0.5, 1.0]
 
 
-@pytest.mark.parametrize("bad, message", [
-    (dict(weights=[[[1.0, 2.0]]], biases=[[0.0, 0.0]], activations=["sigmoid"]), "do not fit"),
-    (dict(weights=[[[np.nan]]], biases=[[0.0]], activations=["sigmoid"]), "finite"),
-    (dict(weights=[[[1.0]]], biases=[[0.0]], activations=["tanh"]), "activations\\[0\\] must be one of"),
-    (dict(weights=[[[1.0]]], biases=[[0.0]], activations=["relu"], loss="cross_entropy"), "sigmoid outputs"),
-])
-def test_bad_networks_are_refused_with_a_clear_message(bad, message):
-    with pytest.raises(ValueError, match=message):
-        Network(**bad)
-
-
-def test_a_single_example_must_be_a_row():
-    with pytest.raises(ValueError, match="one row per example"):
-        NET.forward([0.05, 0.10])
-
-
-@pytest.mark.parametrize("call, error, message", [
-    (lambda: NET.forward(np.ones((1, 3))), ValueError, r"x must have one column per input \(2\), got 3 columns"),
-    (lambda: NET.error(np.ones((1, 2)), np.ones((1, 3))),
-     ValueError, r"target must have one row per example and one column per output, shaped like the output \(1, 2\), got \(1, 3\)"),
-    (lambda: NET.backward(np.ones((2, 2)), np.ones((1, 2))), ValueError, r"shaped like the output \(2, 2\), got \(1, 2\)"),
-    (lambda: Network.random([2, 2], "sigmoid", 3), TypeError, r"rng must be a numpy Generator, .* got int"),
-])
-def test_inputs_of_the_wrong_shape_or_kind_are_refused_with_a_clear_message(call, error, message):
-    with pytest.raises(error, match=message):
-        call()
-
-
-def test_from_example_needs_the_examples_parameters():
-    with pytest.raises(TypeError, match="params must be the network's parameters as helpers.Params, got dict"):
-        from_example({"w1": 0.15})
+def test_a_stack_takes_one_learning_rate_per_network():
+    together = stack([NET, NET]).update(GRADS, [0.5, 2.0])
+    assert np.array_equal(together[1].weights[0], NET.update(GRADS, 2.0).weights[0])
+    assert np.array_equal(together[0].weights[0], NET.update(GRADS, 0.5).weights[0])

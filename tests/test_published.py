@@ -52,24 +52,6 @@ def test_as_printed_rounds_halves_away_from_zero(value, places, expected):
     assert as_printed(value, places) == expected
 
 
-@pytest.mark.parametrize("value, places, error, message", [
-    (float("nan"), 9, ValueError, r"value must be a finite number, got nan"),
-    (Decimal("NaN"), 9, ValueError, r"value must be a finite number, got NaN"),
-    (Decimal("-Infinity"), 9, ValueError, r"value must be a finite number, got -Infinity"),
-    ("0.5", 9, TypeError, r"value must be a real number, got str '0\.5'"),
-    (0.5, -1, ValueError, r"places must be at least 0, got -1"),
-    (0.5, 2.0, TypeError, r"places must be a whole number, got float 2\.0"),
-])
-def test_as_printed_rejects_bad_input(value, places, error, message):
-    with pytest.raises(error, match=message):
-        as_printed(value, places)
-
-
-def test_decimals_rejects_a_number():
-    with pytest.raises(TypeError, match=r"expected a figure as printed \(a string such as '0\.3775'\), got float"):
-        decimals(0.3775)
-
-
 def test_compare_rounds_to_the_published_precision():
     right = compare("out_o1", 0.751365069552316, "by hand")
     assert (right.published, right.shown, right.matches, right.how) == ("0.75136507", "0.75136507", True, "by hand")
@@ -79,16 +61,12 @@ def test_compare_rounds_to_the_published_precision():
     assert (exact.shown, exact.matches) == ("-0.019049119", True)
 
 
-@pytest.mark.parametrize("args, error, message", [
-    (("out_o3", 0.5), ValueError, r"figure must be one of 'net_h1', 'out_h1', .* got 'out_o3'"),
-    (("out_o1", float("inf")), ValueError, r"out_o1 must be a finite number, got inf"),
-    (("out_o1", Decimal("sNaN")), ValueError, r"out_o1 must be a finite number, got sNaN"),
-    (("out_o1", "0.75"), TypeError, r"out_o1 must be a real number, got str '0\.75'"),
-    (("out_o1", 0.75, 3), TypeError, r"how must be a string saying how the value was computed, got int 3"),
-])
-def test_compare_rejects_bad_input(args, error, message):
-    with pytest.raises(error, match=message):
-        compare(*args)
+def test_a_wildly_wrong_value_is_shown_in_full_not_an_error():
+    huge = compare("net_h1", 1e30)
+    assert huge.shown == "1000000000000000019884624838656.0000" and not huge.matches
+    assert compare("E_total", -1e308).shown.startswith("-1000000000000000010979063629440455417404923096773118463368")
+    assert as_printed(Decimal("1e-300"), 1_000) == "0." + "0" * 299 + "1" + "0" * 700
+    assert as_printed(Decimal("1.5e-7"), 7) == "0.0000002"  # plain digits, never 2E-7
 
 
 def test_a_table_shows_the_how_column_only_when_a_row_says_how():

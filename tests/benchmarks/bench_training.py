@@ -129,7 +129,7 @@ def generated():
 
 
 def main():
-    fast.train_loop("original")  # let sympy write the loop once, outside the timings
+    fast.train_loop("described")  # let sympy write the loop once, outside the timings
     ways = {"per-neuron objects": per_neuron_objects, "helpers.network.train": readable,
             "helpers.fast.train": generated}
     results = {name: run() for name, run in ways.items()}
