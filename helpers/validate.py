@@ -3,7 +3,6 @@ import math
 from decimal import Decimal
 from numbers import Integral, Real
 
-import numpy as np
 
 
 def finite_number(name, value, limit=None):
@@ -71,6 +70,7 @@ def instance(name, value, kind, expected):
 
 def rng(value):
     """Return `value` if it is a numpy random Generator, or raise."""
+    import numpy as np  # here and in finite_array: the lab, which checks no arrays, opens sooner without numpy
     return instance("rng", value, np.random.Generator, "a numpy Generator, e.g. numpy.random.default_rng(seed)")
 
 
@@ -88,6 +88,7 @@ def finite_array(name, value, min_dims=0):
     """`value` as a float array with at least `min_dims` axes, no empty axis and only finite entries, or raise."""
     if isinstance(value, (str, bytes, bool)) or value is None:
         raise TypeError(f"{name} must be an array of numbers, got {type(value).__name__} {_short(value)}")
+    import numpy as np
     try:
         array = np.asarray(value, dtype=float)
     except (TypeError, ValueError, OverflowError):
