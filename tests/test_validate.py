@@ -114,9 +114,8 @@ ENTRY_POINTS = [
     (lambda: decimals(0.3775), TypeError, r"figure must be a figure as printed \(a string such as '0\.3775'\), got float"),
     (lambda: rounded_as_you_go(9.0), TypeError, r"places must be a whole number, got float 9\.0"),
     # autodiff
-    (lambda: Value(1.0) / 0, ValueError, r"cannot divide by zero: the divisor is 0"),
-    (lambda: 1 / Value(0.0, "x"), ValueError, r"cannot divide by zero: the divisor x is 0"),
-    (lambda: Value(1000.0).exp(), ValueError, r"exp\(1000\) cannot be computed: math range error"),
+    (lambda: Value(0.0) ** -1, ValueError, r"0 \*\* -1 cannot be computed"),
+    (lambda: Value(1e200) ** 2, ValueError, r"1e\+200 \*\* 2 cannot be computed: .*out of range"),
     (lambda: Value(1e200) * 1e200, ValueError, r"the result of × must be a finite number, got inf"),
     (lambda: Value(float("nan"), "w1"), ValueError, r"w1 must be a finite number, got nan"),
     (lambda: Value(1.0) * "two", TypeError, r"value must be a real number, got str 'two'"),
