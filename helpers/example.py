@@ -27,7 +27,7 @@ BIAS_EDGES = {"b1": ("h1", "h2"), "b2": ("o1", "o2")}
 """Each bias, and the neurons whose net input it joins (one bias per layer, shared)."""
 
 LIMIT = 1e100
-"""The largest size of a parameter, input or target: beyond it the forward and backward passes can overflow."""
+"""The largest size of a parameter: beyond it the forward and backward passes can overflow."""
 
 
 @dataclass(frozen=True)
