@@ -7,7 +7,7 @@ from base64 import b64encode
 from html import escape
 
 from .autodiff import Value, topological_order
-from .example import EXAMPLE, PARAMS, Params
+from .example import BIAS_EDGES, EDGES, EXAMPLE, PARAMS, Params
 from .network import Gradients
 from .validate import instance
 
@@ -16,9 +16,6 @@ POSITIVE, NEGATIVE, GREEN = "#D55E00", "#0072B2", "#009E73"
 INK, PAPER = "var(--jp-content-font-color1,#222)", "var(--jp-layout-color0,#fff)"
 NEURONS = {"i1": (40, 45), "i2": (40, 200), "h1": (235, 45), "h2": (235, 200), "o1": (430, 45), "o2": (430, 200),
            "b1": (137, 265), "b2": (332, 265)}
-EDGES = {"w1": ("i1", "h1"), "w2": ("i2", "h1"), "w3": ("i1", "h2"), "w4": ("i2", "h2"),
-         "w5": ("h1", "o1"), "w6": ("h2", "o1"), "w7": ("h1", "o2"), "w8": ("h2", "o2")}
-BIAS_EDGES = {"b1": ("h1", "h2"), "b2": ("o1", "o2")}
 # Where along an edge its label sits: crossing edges get different spots so labels never overlap.
 LABEL_AT = {"w1": 0.5, "w2": 0.25, "w3": 0.25, "w4": 0.5, "w5": 0.5, "w6": 0.75, "w7": 0.75, "w8": 0.5}
 CURVE_STYLES = ((NEGATIVE, "", 3.0), (POSITIVE, "7 5", 2.0), (GREEN, "2 4", 2.0))
