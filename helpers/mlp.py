@@ -94,7 +94,7 @@ def bias_gradient(delta):
 
 def weight_gradient(delta, out_before):
     """BP4: dE/dW[j, k] = delta_j · out_k (delta at the weight's end, output at its start), averaged over the batch."""
-    return _transpose(delta) @ out_before / delta.shape[-2]
+    return delta.mT @ out_before / delta.shape[-2]  # .mT: each matrix of a stack transposed
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ class Network:
             raise ValueError(f"x must have one column per input ({self.sizes[0]}), got {x.shape[-1]} columns")
         nets, outs = [], [x]
         for w, b, activation in zip(self.weights, self.biases, self.activations):
-            nets.append(outs[-1] @ _transpose(w) + b[..., None, :])
+            nets.append(outs[-1] @ w.mT + b[..., None, :])
             outs.append(ACTIVATIONS[activation][0](nets[-1]))
         return ForwardPass(tuple(nets), tuple(outs))
 
@@ -314,9 +314,4 @@ def from_example(params=EXAMPLE):
     layers = list(zip(LAYERS, LAYERS[1:]))
     return Network(weights=[[[p[weight[k, j]] for k in before] for j in after] for before, after in layers],
                    biases=[[p[bias[j]] for j in after] for _, after in layers], activations=["sigmoid", "sigmoid"])
-
-
-def _transpose(matrix):
-    """Swap the last two axes (rows and columns), leaving any leading stack axes alone."""
-    return np.swapaxes(matrix, -1, -2)
 
