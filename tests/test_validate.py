@@ -123,13 +123,10 @@ ENTRY_POINTS = [
     (lambda: gradcheck.central_differences(None, [1.0]), TypeError, r"f must be a function of an array, got NoneType"),
     (lambda: gradcheck.relative_error(float("nan"), 1.0), ValueError, r"a must hold finite numbers only, got nan"),
     (lambda: gradcheck.relative_error([1.0], [1.0, 2.0]), ValueError, r"two arrays of the same size, got 1 and 2 entries"),
-    (lambda: gradcheck.random_case(RNG, "sigmoid", margin=float("nan")), ValueError, r"margin must be a finite number"),
-    (lambda: gradcheck.random_case(RNG, "relu", margin=1.0), ValueError, r"margin must be at most 0\.1"),
     (lambda: gradcheck.random_case(7, "relu"), TypeError, r"rng must be a numpy Generator, .* got int"),
     (lambda: gradcheck.random_case(RNG, "tanh"), ValueError, r"activation must be one of 'sigmoid', 'relu', 'identity'"),
     (lambda: gradcheck.gradient_check("network", X, T), TypeError, r"network must be a helpers\.mlp\.Network, got str"),
     (lambda: gradcheck.numerical_gradients(NET, NET), TypeError, r"error_of must be a function of a network, got Network"),
-    (lambda: gradcheck.kink_distance([NET], X), TypeError, r"network must be a helpers\.mlp\.Network, got list"),
     (lambda: gradcheck.flat("x", []), TypeError, r"gradients must be an array of numbers, got str 'x'"),
     # the general network
     (lambda: mlp.Network([np.zeros((0, 2))], [np.zeros(0)], ["sigmoid"]), ValueError, r"weights\[0\] must not be empty"),
