@@ -12,8 +12,7 @@ TARGET_O1, TARGET_O2 = 0.01, 0.99
 LEARNING_RATE = 0.5
 
 WEIGHT_NAMES = ("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8")
-BIAS_NAMES = ("b1", "b2")
-PARAMETER_NAMES = WEIGHT_NAMES + BIAS_NAMES
+PARAMETER_NAMES = WEIGHT_NAMES + ("b1", "b2")
 PAIR_NAMES = ("i1", "i2", "target_o1", "target_o2")
 VALUE_NAMES = ("net_h1", "out_h1", "net_h2", "out_h2", "net_o1", "out_o1", "net_o2", "out_o2", "E_o1", "E_o2",
                "E_total")

@@ -86,4 +86,3 @@ def test_rounding_delta_o2_first_reproduces_the_printed_dE_o2_dout_h1():
     delta_o2 = Decimal(str(float((o2 - independent.MP.mpf("0.99")) * o2 * (1 - o2))))
     expected = delta_o2.quantize(Decimal("1e-9"), rounding=ROUND_HALF_UP) * Decimal("0.5")
     assert rounded_as_you_go() == expected == Decimal("-0.0190491185")
-    assert rounded_as_you_go(12) != expected
