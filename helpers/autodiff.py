@@ -9,8 +9,8 @@ from .validate import finite_number, instance
 
 
 class Value:
-    """One number in a computation: its value, its gradient dE/d(this) once backward() has run,
-    the Values it was computed from (`parents`) and the operation that did it (`op`)."""
+    """One number in a computation: its value, the Values it was computed from (`parents`) by the operation `op`,
+    and its gradient once backward() has run."""
 
     def __init__(self, value, label="", parents=(), op=""):
         self.label = instance("label", label, str, "a string")
@@ -88,8 +88,7 @@ def topological_order(root):
 
 
 def _node(value, op, *inputs):
-    """A new Value made by `op` from `inputs`, pairs (parent, local derivative d(new)/d(parent)); its backward
-    step adds its gradient times each local derivative to that parent's gradient."""
+    """A new Value made by `op` from (parent, d(new)/d(parent)) pairs; going back, it adds grad × each to its parent."""
     out = Value(value, parents=[parent for parent, _ in inputs], op=op)
 
     def send_back():

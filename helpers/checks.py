@@ -1,10 +1,5 @@
-"""The exercises' self-checks: judge an answer at the precision it was typed, hint at known mistakes,
-and show a worked solution when asked.
-
-The exercises themselves are data, grouped by lesson, in exercises.json: each names its right value
-and the values its known mistakes give, and spells out its worked solution with the lesson's names.
-The numbers behind those names are computed here, once.
-"""
+"""The exercises' self-checks: judge an answer at the precision it was typed, hint at known mistakes, show a worked
+solution. The exercises are data (exercises.json); the numbers their names stand for are computed here, once."""
 import json
 from dataclasses import asdict, dataclass
 from decimal import Decimal
@@ -72,7 +67,8 @@ def _gradient_check_numbers():
     published = backward(update(EXAMPLE, g, LEARNING_RATE), fp).dE_dw1
     return {
         "E_w5_up": E_at[EXAMPLE.w5 + h], "E_w5_down": E_at[EXAMPLE.w5 - h], "central_difference_w5": central,
-        "twice_central_difference_w5": 2 * central, "one_sided_difference_w5": (E_at[EXAMPLE.w5 + h] - E_at[EXAMPLE.w5]) / h,
+        "twice_central_difference_w5": 2 * central,
+        "one_sided_difference_w5": (E_at[EXAMPLE.w5 + h] - E_at[EXAMPLE.w5]) / h,
         "dE_dw1_published": published, "dE_dw1_gap": abs(published - g.dE_dw1),
         "dE_dw1_larger": max(abs(published), abs(g.dE_dw1)),
         "relative_error_w1_published": relative_error(published, g.dE_dw1),
@@ -124,28 +120,22 @@ class Solution(str):
 
 
 def typed_precision(answer):
-    """How many significant digits `answer` was typed with, and the size of one unit in its last digit.
-
-    A float's shortest repr is what the learner typed: 0.02356 gives (4, 1e-05), 2.9e-06 gives (2, 1e-07).
-    """
+    """The significant digits `answer` was typed with, and one unit in its last digit, read from its shortest repr
+    (what the learner typed): 0.02356 gives (4, 1e-05), 2.9e-06 gives (2, 1e-07)."""
     typed = Decimal(repr(answer)).as_tuple()
     return len(typed.digits), 10.0 ** typed.exponent
 
 
 def agrees(answer, value, unit):
-    """True when `answer` is `value` to within one unit in its last typed digit (rounded or cut off).
-
-    Below about 1e-9 of the value, digits are rounding noise: an answer computed in floats counts too.
-    An answer whose last digit is coarser than the value itself (1e+30 for 0.39) agrees with nothing.
-    """
+    """True when `answer` is `value` to within one unit in its last typed digit (rounded or cut off), or within 1e-9
+    of it (rounding noise of an answer computed in floats); a unit coarser than the value (1e+30 for 0.39) never."""
     if isinstance(value, int):
         return answer == value
     return unit <= abs(value) and abs(answer - value) <= max(unit, 1e-9 * abs(value)) * (1 + 1e-12)
 
 
 def digits_needed(value, mistakes, typed):
-    """The fewest significant digits (more than typed, and at least 2) at which `value` rounded can no
-    longer be taken for any of the `mistakes`."""
+    """The fewest significant digits (more than typed, at least 2) that tell `value` apart from the `mistakes`."""
     for digits in range(max(typed + 1, 2), 17):
         rounded = float(f"{value:.{digits - 1}e}")
         if not any(agrees(rounded, wrong, typed_precision(rounded)[1]) for wrong in mistakes):

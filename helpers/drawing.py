@@ -1,7 +1,5 @@
-"""Every figure of the series. The network, the loss curves and the computational graph are SVG written
-here (crisp at any zoom, text at least 11 px, readable in light and dark themes, quick to redraw);
-the decision boundary, a shaded plane, is drawn with matplotlib on the axes a lesson gives.
-"""
+"""Every figure of the series: the network, the loss curves and the computational graph as SVG (crisp, text at least
+11 px, readable in light and dark themes, quick to redraw); the decision boundary with matplotlib."""
 import math
 from base64 import b64encode
 from html import escape
@@ -22,8 +20,7 @@ CURVE_STYLES = ((NEGATIVE, "", 3.0), (POSITIVE, "7 5", 2.0), (GREEN, "2 4", 2.0)
 
 
 class Picture:
-    """An SVG figure with a sentence saying what it shows: a notebook displays the figure (the sentence is
-    its text form and its alternative text for screen readers); `.svg` is the markup."""
+    """An SVG figure (`.svg`) with a sentence saying what it shows: its text form and alternative text."""
 
     def __init__(self, width, height, body, description):
         self.description = description
@@ -57,9 +54,8 @@ def _line(points, colour="currentColor", width=1.0, dashes=""):
 
 
 def draw_network(params=EXAMPLE, gradients=None):
-    """The 2-2-2 network with each weight's value; with `gradients`, each edge also shows dE_total/dw,
-    its colour the gradient's sign (orange: positive, so descent lowers the weight; blue: negative)
-    and its width the gradient's size."""
+    """The 2-2-2 network with each weight's value; with `gradients`, each edge also shows dE_total/dw, its colour
+    the sign (orange: positive, so descent lowers the weight; blue: negative), its width the size."""
     instance("params", params, Params, PARAMS)
     if gradients is not None:
         instance("gradients", gradients, Gradients, "None or the Gradients that backward(...) returns")
@@ -151,8 +147,7 @@ def _y_ticks(low, high):
 
 
 def draw_graph(root):
-    """Every node `root` was computed from, inputs at the top, `root` at the bottom: each box shows the
-    node's label (or operation), its value and its gradient. Grey: leaves; blue: named quantities."""
+    """The graph `root` was computed from, inputs on top: label (or operation), value and gradient of each node."""
     instance("root", root, Value, "the autodiff Value to draw the graph of")
     order = topological_order(root)
     level, rows = _levels(order), {}
@@ -193,8 +188,7 @@ def _levels(order):
 
 
 def draw_decision_boundary(network, ax, title=""):
-    """Shade the plane by the network's output, draw the 0.5 contour (where its answer flips from 0
-    to 1) and mark the four rows with their targets (o: 1, x: 0)."""
+    """Shade the plane by the network's output, draw the 0.5 contour and mark the four rows (o: 1, x: 0)."""
     import numpy as np  # here, not above: the lab, which draws no boundary, opens sooner without numpy
 
     from .mlp import Network

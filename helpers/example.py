@@ -1,8 +1,5 @@
-"""The worked example: a 2-2-2 logistic network, its starting parameters and its one training pair.
-
-The facts other helpers build on are written here once: the parameter names, the names of the forward
-pass's values, and the wiring (which weight joins which neurons, which bias feeds which layer).
-"""
+"""The worked example: a 2-2-2 logistic network, its starting parameters, its one training pair, and the facts other
+helpers build on, written here once: the parameter and value names and the wiring."""
 from dataclasses import dataclass, fields, replace
 
 from .validate import finite_number
@@ -31,8 +28,8 @@ LIMIT = 1e100
 
 @dataclass(frozen=True)
 class Params:
-    """Every weight and bias of the network (wired as EDGES and BIAS_EDGES say), each a finite number of size at
-    most LIMIT; the defaults are the worked example's starting values."""
+    """Every weight and bias (wired as EDGES and BIAS_EDGES say), each finite, of size at most LIMIT; the defaults are
+    the worked example's starting values."""
 
     w1: float = 0.15
     w2: float = 0.20

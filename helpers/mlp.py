@@ -53,7 +53,6 @@ def identity(net):
 
 
 def identity_prime(net, out):
-    """The identity's slope: 1 everywhere."""
     return np.ones_like(net)
 
 
@@ -106,7 +105,6 @@ class ForwardPass:
 
     @property
     def output(self):
-        """The output layer's outputs: the network's answer for each example."""
         return self.outs[-1]
 
 
@@ -150,9 +148,8 @@ class Network:
 
     @classmethod
     def random(cls, sizes, activations, rng, loss="squared_error"):
-        """Layer sizes `sizes` (inputs first), weights ~ N(0, 1/inputs), biases ~ N(0, 1), drawn with `rng`.
-
-        `activations`: one name per layer, or one name for every layer."""
+        """Layer sizes `sizes` (inputs first), one activation per layer or one for all; weights ~ N(0, 1/inputs),
+        biases ~ N(0, 1), drawn with `rng`."""
         checked_rng(rng)
         sizes = sequence("sizes", sizes, "a list of layer sizes, inputs first")
         sizes = [whole_number("layer size", n, minimum=1) for n in sizes]
@@ -209,7 +206,6 @@ class Network:
                                  [b - per_vector * g for b, g in zip(self.biases, grads.biases)])
 
     def step(self, x, target, learning_rate):
-        """Backpropagation on the batch (x, target), then one update."""
         return self.update(self.backward(x, target), learning_rate)
 
     def _rate(self, learning_rate):

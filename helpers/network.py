@@ -1,8 +1,5 @@
-"""The worked example's network in plain Python: forward pass, backward pass, update and training.
-
-Every intermediate the lessons name is kept: the forward pass returns net_h1, out_h1, ...,
-and the backward pass returns each chain-rule factor, the deltas and every gradient.
-"""
+"""The worked example's network in plain Python: forward pass, backward pass, update and training, keeping every
+intermediate the lessons name (net_h1, out_h1, ..., each chain-rule factor, the deltas and every gradient)."""
 import math
 from dataclasses import dataclass, make_dataclass
 
@@ -94,8 +91,7 @@ def backward(params, fp):
 
 
 def update(params, grads, learning_rate=LEARNING_RATE, update_biases=False):
-    """One gradient-descent step: every weight (and with update_biases=True, as the example does not, every bias)
-    moves by -learning_rate * its gradient."""
+    """One gradient-descent step: each weight (with update_biases=True each bias too) moves by -learning_rate × grad."""
     instance("params", params, Params, PARAMS)
     instance("grads", grads, Gradients, "the Gradients that backward(...) returns")
     learning_rate = positive_number("learning_rate", learning_rate)

@@ -19,7 +19,6 @@ LESSONS = {"forward_pass": "The forward pass and the error (lessons 02, 03)", "o
 
 
 def decimals(printed):
-    """How many digits a printed figure has after its decimal point."""
     return len(instance("figure", printed, str, "a figure as printed (a string such as '0.3775')").partition(".")[2])
 
 
@@ -61,8 +60,7 @@ def compare(figure, computed, how=""):
 
 
 class ComparisonTable(Table):
-    """Computed values beside their published figures, a ✓ or ✗ on each row; rows from several
-    lessons come under a heading per lesson."""
+    """Computed values beside their published figures, a ✓ or ✗ on each row, under a heading per lesson."""
 
     def __init__(self, comparisons):
         self.rows = list(comparisons)  # the Comparisons; the table's own cells are in .body
@@ -75,7 +73,8 @@ class ComparisonTable(Table):
                 section = SECTION_OF[row.figure]
                 rows.append(LESSONS[section])
             full = format(Decimal(f"{float(row.computed):.10g}"), "f")  # positional, like the published figures
-            rows.append((row.figure, row.how, row.published, row.shown, full, "✓ match" if row.matches else "✗ differs"))
+            verdict = "✓ match" if row.matches else "✗ differs"
+            rows.append((row.figure, row.how, row.published, row.shown, full, verdict))
         keep = [k for k, name in enumerate(header) if name]
         super().__init__([header[k] for k in keep], [r if isinstance(r, str) else [r[k] for k in keep] for r in rows])
 

@@ -18,8 +18,7 @@ FACTORS = {"dE_total/dout_o1": "dE_dout_o1", "dout_o1/dnet_o1": "dout_dnet_o1", 
 
 
 def named_values(fp, grads, stepped, run):
-    """Figure name -> value for a forward pass, its gradients, the parameters after one update and a run:
-    every forward-pass value, chain-rule factor and gradient, each new weight, and the errors after training."""
+    """Figure name -> value for a forward pass, its gradients, the parameters after one update and a training run."""
     steps, final = len(run.errors) - 1, run.final
     return {**{name: getattr(fp, name) for name in VALUE_NAMES},
             **{figure: getattr(grads, field) for figure, field in FACTORS.items()},
@@ -33,7 +32,6 @@ def named_values(fp, grads, stepped, run):
 
 @cache
 def _runs():
-    """The two 10,000-step trainings, one per variant."""
     return {variant: train(EXAMPLE, STEPS, variant=variant) for variant in ("described", "published")}
 
 
