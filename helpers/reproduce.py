@@ -3,7 +3,6 @@ the method, then, for the figures that differs from, the way that does give the 
 
 `named_values` is the one place that says which computed value each figure name stands for."""
 from decimal import Decimal
-from functools import cache
 
 from .example import EXAMPLE, I1, PARAMETER_NAMES, VALUE_NAMES, WEIGHT_NAMES
 from .network import backward, forward, train, train_step
@@ -30,42 +29,28 @@ def named_values(fp, grads, stepped, run):
             f"out_o1_after_{steps}_updates": final.out_o1, f"out_o2_after_{steps}_updates": final.out_o2}
 
 
-@cache
-def _runs():
-    return {variant: train(EXAMPLE, STEPS, variant=variant) for variant in ("described", "published")}
-
-
-def as_described():
-    """Each published figure's name -> its value by the method exactly as the text describes it."""
-    fp = forward()
-    values = named_values(fp, backward(EXAMPLE, fp), train_step(), _runs()["described"])
-    return {figure: values[figure] for figure in PUBLISHED}
-
-
 def rounded_as_you_go():
     """dE_o2/dout_h1 worked by hand: delta_o2 rounded to 9 decimals first, then times w7."""
     return Decimal(as_printed(backward(EXAMPLE, forward()).delta_o2, 9)) * Decimal(repr(EXAMPLE.w7))
 
 
-def as_published():
-    """For each figure the described method misses: (how it was found, the value that reproduces it)."""
-    published = _runs()["published"]
-    return {
-        "dE_o2/dout_h1": ("delta_o2 rounded to 9 places, then × w7", rounded_as_you_go()),
-        "E_total_after_1_update": ("hidden layer uses updated w5..w8",
-                                   forward(train_step(variant="published")).E_total),
-        "E_total_after_10000_updates": ("as described, after 9,999 updates", _runs()["described"].errors[STEPS - 1]),
-        "out_o1_after_10000_updates": ("hidden layer uses updated w5..w8", published.final.out_o1),
-        "out_o2_after_10000_updates": ("hidden layer uses updated w5..w8", published.final.out_o2),
-    }
-
-
 def reproductions():
-    """One Comparison per published figure as described, plus one for each way that reproduces a miss."""
+    """One Comparison per published figure by the method exactly as the text describes it, and for each figure that
+    misses, one by the way that reproduces it."""
+    fp = forward()
+    runs = {variant: train(EXAMPLE, STEPS, variant=variant) for variant in ("described", "published")}
+    described = named_values(fp, backward(EXAMPLE, fp), train_step(), runs["described"])
+    updated = "hidden layer uses updated w5..w8"
+    misses = {
+        "dE_o2/dout_h1": ("delta_o2 rounded to 9 places, then × w7", rounded_as_you_go()),
+        "E_total_after_1_update": (updated, forward(train_step(variant="published")).E_total),
+        "E_total_after_10000_updates": ("as described, after 9,999 updates", runs["described"].errors[STEPS - 1]),
+        "out_o1_after_10000_updates": (updated, runs["published"].final.out_o1),
+        "out_o2_after_10000_updates": (updated, runs["published"].final.out_o2),
+    }
     rows = []
-    published = as_published()
-    for figure, value in as_described().items():
-        rows.append(compare(figure, value, AS_DESCRIBED))
-        if figure in published:
-            rows.append(compare(figure, published[figure][1], published[figure][0]))
+    for figure in PUBLISHED:
+        rows.append(compare(figure, described[figure], AS_DESCRIBED))
+        if figure in misses:
+            rows.append(compare(figure, misses[figure][1], misses[figure][0]))
     return rows
