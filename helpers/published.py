@@ -18,10 +18,6 @@ LESSONS = {"forward_pass": "The forward pass and the error (lessons 02, 03)", "o
            "(lesson 06)"}
 
 
-def decimals(printed):
-    return len(instance("figure", printed, str, "a figure as printed (a string such as '0.3775')").partition(".")[2])
-
-
 def as_printed(value, places):
     """`value` rounded to `places` decimals the way a calculator does (halves away from zero)."""
     value, places = finite_decimal("value", value), whole_number("places", places, maximum=MAX_PLACES)
@@ -44,7 +40,7 @@ class Comparison:
     @property
     def shown(self):
         """The computed value at the published figure's printed precision."""
-        return as_printed(self.computed, decimals(self.published))
+        return as_printed(self.computed, len(self.published.partition(".")[2]))
 
     @property
     def matches(self):
