@@ -14,10 +14,8 @@ EXERCISES_BY_LESSON = json.loads(files(__package__).joinpath("exercises.json").r
 EXERCISES = {name: exercise for lesson in EXERCISES_BY_LESSON.values() for name, exercise in lesson.items()}
 
 
-def _example_numbers():
+def _example_numbers(fp, g):
     """The forward and backward pass of the example (lessons 01–05, 08, 09, 11), with the slips' values."""
-    fp = forward()
-    g = backward(EXAMPLE, fp)
     n = {**EXAMPLE.as_dict(), "i1": I1, "i2": I2, "target_o1": TARGET_O1, "target_o2": TARGET_O2,
          "learning_rate": LEARNING_RATE, **asdict(fp), **asdict(g)}
     return n | {
@@ -32,9 +30,8 @@ def _example_numbers():
     }
 
 
-def _training_numbers():
+def _training_numbers(g):
     """Steps and runs of training (lessons 06, 07 and 09)."""
-    g = backward(EXAMPLE, forward())
     described, published = train(steps=2).errors, train(steps=2, variant="published").errors
     with_biases = train_step(update_biases=True)
     saturated = forward(EXAMPLE.replace(w5=20.0))
@@ -55,12 +52,10 @@ def _training_numbers():
     }
 
 
-def _gradient_check_numbers():
+def _gradient_check_numbers(fp, g):
     """The central difference and the variant's relative error (lesson 10)."""
     from .gradcheck import central_difference, relative_error
 
-    fp = forward()
-    g = backward(EXAMPLE, fp)
     h = 1e-4
     E_at = {w5: forward(EXAMPLE.replace(w5=w5)).E_total for w5 in (EXAMPLE.w5 - h, EXAMPLE.w5, EXAMPLE.w5 + h)}
     central = central_difference(E_at.get, EXAMPLE.w5, h)
@@ -96,7 +91,9 @@ def _beyond_numbers():
 @cache
 def numbers():
     """Every number an exercise or a worked solution names, by the lessons' names."""
-    return _example_numbers() | _training_numbers() | _gradient_check_numbers() | _beyond_numbers()
+    fp = forward()
+    g = backward(EXAMPLE, fp)
+    return _example_numbers(fp, g) | _training_numbers(g) | _gradient_check_numbers(fp, g) | _beyond_numbers()
 
 
 @dataclass(frozen=True)
@@ -153,7 +150,7 @@ def check(exercise, answer):
     typed, unit = typed_precision(answer)
     shown = f"{answer:g}" if isinstance(value, int) else repr(answer)
     if agrees(answer, value, unit):
-        return _right(exercise, answer, shown, value, [wrong for wrong, _ in mistakes])
+        return _right(exercise, answer, shown, value, [wrong for wrong, _ in mistakes], typed, unit)
     for wrong, hint in mistakes:
         if agrees(answer, wrong, unit):
             return CheckResult(exercise, answer, False, f"✗ {shown} is not {exercise}. {hint}")
@@ -161,9 +158,8 @@ def check(exercise, answer):
                                                 f'Stuck? solution("{exercise}") works it through.')
 
 
-def _right(exercise, answer, shown, value, mistakes):
+def _right(exercise, answer, shown, value, mistakes, typed, unit):
     """The verdict on an answer that agrees with the right value: right, or too few digits to tell."""
-    typed, unit = typed_precision(answer)
     if isinstance(value, int):
         return CheckResult(exercise, answer, True, f"✓ {exercise} = {shown} is right.")
     if any(agrees(answer, wrong, unit) for wrong in mistakes):
