@@ -1,15 +1,8 @@
-"""A feed-forward network of any depth, trained by backpropagation in matrix form, with NumPy.
+"""A feed-forward network of any depth, trained by backpropagation in matrix form (BP1-BP4 below), with NumPy.
 
-A batch `x` has one example per row; layer l has weights W (one row per neuron, one column per input:
-the example's hidden layer is [[w1, w2], [w3, w4]]) and biases b, and computes net = out_before @ W.T + b,
-out = activation(net). A batch's error is the mean of its examples' errors. Backpropagation, one function each:
-
-    output_error     (BP1)  delta_L = dE/dout_L * f'(net_L)                 the output layer's deltas
-    error_back       (BP2)  delta_l = (delta_(l+1) @ W_(l+1)) * f'(net_l)   one layer back
-    bias_gradient    (BP3)  dE/db_l = delta_l                               (averaged over the batch)
-    weight_gradient  (BP4)  dE/dW_l = delta_l.T @ out_(l-1)                 (averaged over the batch)
-
-Arrays may carry a leading axis, one entry per network: a `stack` of networks then trains all at once.
+A batch `x` has one example per row; layer l has weights W (one row per neuron, one column per input: the example's
+hidden layer is [[w1, w2], [w3, w4]]) and biases b: net = out_before @ W.T + b, out = activation(net). A batch's error
+is the mean of its examples' errors. Arrays with a leading axis (one entry per network) make a `stack`, trained as one.
 """
 from dataclasses import dataclass, replace
 
