@@ -100,8 +100,6 @@ def numbers():
 class CheckResult:
     """The verdict on one answer; it prints as a sentence."""
 
-    exercise: str
-    answer: object
     correct: bool
     message: str
 
@@ -144,7 +142,7 @@ def check(exercise, answer):
     """Judge `answer` to the named exercise at the precision it was typed."""
     ex = EXERCISES[one_of("exercise", exercise, tuple(EXERCISES))]
     if answer is None:
-        return CheckResult(exercise, answer, False, f"… {exercise}: not answered yet. Hint: {ex['hint']}")
+        return CheckResult(False, f"… {exercise}: not answered yet. Hint: {ex['hint']}")
     answer = finite_number(f"your answer to {exercise}", answer)
     value, mistakes = numbers()[ex["value"]], [(numbers()[name], hint) for name, hint in ex.get("mistakes", ())]
     typed, unit = typed_precision(answer)
@@ -153,25 +151,24 @@ def check(exercise, answer):
         return _right(exercise, answer, shown, value, [wrong for wrong, _ in mistakes], typed, unit)
     for wrong, hint in mistakes:
         if agrees(answer, wrong, unit):
-            return CheckResult(exercise, answer, False, f"✗ {shown} is not {exercise}. {hint}")
-    return CheckResult(exercise, answer, False, f"✗ {shown} is not {exercise}. Hint: {ex['hint']} "
-                                                f'Stuck? solution("{exercise}") works it through.')
+            return CheckResult(False, f"✗ {shown} is not {exercise}. {hint}")
+    return CheckResult(False, f"✗ {shown} is not {exercise}. Hint: {ex['hint']} "
+                              f'Stuck? solution("{exercise}") works it through.')
 
 
 def _right(exercise, answer, shown, value, mistakes, typed, unit):
     """The verdict on an answer that agrees with the right value: right, or too few digits to tell."""
     if isinstance(value, int):
-        return CheckResult(exercise, answer, True, f"✓ {exercise} = {shown} is right.")
+        return CheckResult(True, f"✓ {exercise} = {shown} is right.")
     if any(agrees(answer, wrong, unit) for wrong in mistakes):
         why = "so would a common mistake"
     elif typed < 2:
         why = "one digit could be a guess"
     else:
-        return CheckResult(exercise, answer, True, f"✓ {exercise} = {shown} is right "
-                                                   f"(to the {typed} significant digits you typed).")
-    return CheckResult(exercise, answer, False, f"… {shown} agrees with {exercise} to the {typed} significant "
-                                                f"digit{'s' * (typed > 1)} you typed, but {why}: type at least "
-                                                f"{digits_needed(value, mistakes, typed)} significant digits.")
+        return CheckResult(True, f"✓ {exercise} = {shown} is right (to the {typed} significant digits you typed).")
+    return CheckResult(False, f"… {shown} agrees with {exercise} to the {typed} significant digit{'s' * (typed > 1)} "
+                              f"you typed, but {why}: type at least {digits_needed(value, mistakes, typed)} "
+                              "significant digits.")
 
 
 def solution(exercise):
