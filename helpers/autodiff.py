@@ -52,14 +52,8 @@ class Value:
         out = logistic(self.value)
         return _node(out, "σ", (self, out * (1 - out)))
 
-    def __radd__(self, other):
-        return self + other
-
     def __rmul__(self, other):
         return self * other
-
-    def __rsub__(self, other):
-        return _as_value(other) - self
 
     def backward(self):
         """Fill in d(this)/d(node) for every node this Value was computed from: every gradient starts at 0 (this

@@ -31,7 +31,7 @@ def test_the_examples_values():
 
 def _expression(a, b, c):
     """Every operation of Value at least once (on Values)."""
-    return (2 - (a * b + c).sigmoid() ** 2 + (a - b) * 3 + 1.5 * c ** 3 + (4 + b) ** -1) * (0.5 - c)
+    return ((a * b + c).sigmoid() ** 2 * -1 + 2 + (a - b) * 3 + 1.5 * c ** 3 + (b + 4) ** -1) * (c * -1 + 0.5)
 
 
 def test_every_operation_against_central_differences():
@@ -48,7 +48,7 @@ def test_every_operation_against_central_differences():
 def _plain(a, b, c):
     """The same expression on plain floats, written out independently."""
     s = 1 / (1 + math.exp(-(a * b + c)))
-    return (2 - s ** 2 + (a - b) * 3 + 1.5 * c ** 3 + 1 / (4 + b)) * (0.5 - c)
+    return (2 - s ** 2 + (a - b) * 3 + 1.5 * c ** 3 + 1 / (b + 4)) * (0.5 - c)
 
 
 def test_agrees_with_the_general_networks_backpropagation():
@@ -61,7 +61,7 @@ def test_agrees_with_the_general_networks_backpropagation():
         outs = [Value(v) for v in x[0]]
         for layer_w, layer_b in zip(weights, biases):
             outs = [sum((w * o for w, o in zip(row, outs)), b).sigmoid() for row, b in zip(layer_w, layer_b)]
-        error = sum(0.5 * (t - o) ** 2 for t, o in zip(target[0], outs))
+        error = sum((0.5 * (o - t) ** 2 for t, o in zip(target[0], outs)), Value(0.0))
         error.backward()
         grads = net.backward(x, target)
         assert error.value == pytest.approx(grads.error[()], rel=1e-14)
