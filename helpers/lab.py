@@ -102,13 +102,12 @@ def _tables(sections):
 class Lab:
     """The lab's widgets. `Lab().widget` is what a notebook displays."""
 
-    def __init__(self, steps=MAX_STEPS):
-        steps = whole_number("steps", steps, 1, MAX_STEPS)
+    def __init__(self):
         self.sliders = {name: self._slider(widgets.FloatSlider, name, getattr(EXAMPLE, name), *PARAMETER_RANGE,
                                            0.01, readout_format=".2f") for name in PARAMETER_NAMES}
         self.learning_rate = self._slider(widgets.FloatLogSlider, "learning rate", LEARNING_RATE, -2, 2,
                                           LEARNING_RATE_STEP, base=10, readout_format=".3g", continuous_update=False)
-        self.steps = self._slider(widgets.IntSlider, "steps", steps, 1, MAX_STEPS, 1, continuous_update=False)
+        self.steps = self._slider(widgets.IntSlider, "steps", MAX_STEPS, 1, MAX_STEPS, 1, continuous_update=False)
         self.variant = widgets.ToggleButtons(options=list(VARIANTS), tooltips=list(VARIANT_TIPS), description="update",
                                              style={"description_width": "90px", "button_width": "105px"},
                                              layout={"width": "340px"})
