@@ -12,8 +12,7 @@ for _array in (XOR_X, XOR_TARGET):
     _array.setflags(write=False)
 SEED = 1
 SIZES = (2, 4, 1)
-MAX_NETWORKS = 1_000
-"""The most networks a sweep trains at once (rates × seeds), and so the most it holds in memory."""
+MAX_NETWORKS = 1_000  # a sweep holds them all in memory at once
 
 
 def xor_network(hidden="sigmoid", seed=SEED):
@@ -45,8 +44,7 @@ class Sweep:
 
 def learning_rate_sweep(rates, seeds, epochs):
     """Full-batch training of one sigmoid network per (rate, seed), all at once as a stack, each with its own rate."""
-    rates, seeds = finite_array("rates", rates, 1), sequence("seeds", seeds, "a list of whole numbers")
-    seeds = tuple(whole_number("seed", seed) for seed in seeds)
+    rates, seeds = finite_array("rates", rates, 1), tuple(sequence("seeds", seeds, "a list of whole numbers"))
     if rates.ndim > 1 or (rates <= 0).any():
         raise ValueError(f"rates must be a list of positive learning rates, got {rates.tolist()!r:.60}")
     if rates.size * len(seeds) > MAX_NETWORKS:
