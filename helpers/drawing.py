@@ -74,7 +74,7 @@ def draw_network(params=EXAMPLE, gradients=None):
         body.append(_text(x, y + 34, f"{bias} = {getattr(params, bias):.4g}{grad}"))
     if gradients:
         body += _legend(8, 330)
-    return Picture(470, 342 if gradients else 312, body, _describe_network(params, gradients))
+    return Picture(470, 342 if gradients else 312, body, _describe_network(gradients))
 
 
 def _edge(name, weight, gradients):
@@ -95,7 +95,7 @@ def _legend(x, y):
             _text(x + 455, y, "width: size", "end")]
 
 
-def _describe_network(params, gradients):
+def _describe_network(gradients):
     up = ", ".join(w for w in EDGES if gradients and gradients.of(w) > 0) or "none"
     return ("The 2-2-2 network: inputs i1, i2, hidden units h1, h2, outputs o1, o2, each edge labelled with its weight"
             + (f" and its gradient; positive gradients (orange): {up}, the others blue." if gradients else "."))

@@ -8,9 +8,8 @@ from .example import (EXAMPLE, I1, I2, LEARNING_RATE, PARAMETER_NAMES, PARAMS, T
 from .validate import finite_number, instance, one_of, positive_number, whole_number
 
 VARIANTS = ("described", "published")
-"""variant="described": the method as the example's text describes it (the hidden layer's gradients use
-w5..w8 as they were before the step). "published": the variant behind the published training figures
-(they use the w5..w8 the same step has just produced)."""
+"""variant="described": the method as the example's text describes it (the hidden layer's gradients use w5..w8 as they
+were before the step); "published": behind the published training figures (the w5..w8 the same step has produced)."""
 MAX_STEPS = 100_000
 
 
@@ -31,8 +30,7 @@ def _record(name, fields, doc, namespace=None):
     return record
 
 
-ForwardPass = _record("ForwardPass", VALUE_NAMES, "Every value the forward pass computes, from the net inputs to the "
-                      "total error.")
+ForwardPass = _record("ForwardPass", VALUE_NAMES, "Every value the forward pass computes, net inputs to total error.")
 
 
 def forward(params=EXAMPLE):
@@ -46,8 +44,7 @@ def forward(params=EXAMPLE):
     out_o1, out_o2 = logistic(net_o1), logistic(net_o2)
     E_o1 = 0.5 * (TARGET_O1 - out_o1) ** 2
     E_o2 = 0.5 * (TARGET_O2 - out_o2) ** 2
-    return ForwardPass(net_h1, out_h1, net_h2, out_h2, net_o1, out_o1, net_o2, out_o2,
-                       E_o1, E_o2, E_o1 + E_o2)
+    return ForwardPass(net_h1, out_h1, net_h2, out_h2, net_o1, out_o1, net_o2, out_o2, E_o1, E_o2, E_o1 + E_o2)
 
 
 def _of(self, name):

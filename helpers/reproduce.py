@@ -1,7 +1,5 @@
-"""Every published figure of the worked example, computed: first as the example's text describes
-the method, then, for the figures that differs from, the way that does give the printed value.
-
-`named_values` is the one place that says which computed value each figure name stands for."""
+"""Every published figure of the worked example, computed as the text describes the method, and for the figures that
+misses, the way that gives the printed value. `named_values` alone says which value each figure name stands for."""
 from decimal import Decimal
 
 from .example import EXAMPLE, I1, PARAMETER_NAMES, VALUE_NAMES, WEIGHT_NAMES
