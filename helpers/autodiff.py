@@ -1,5 +1,4 @@
-"""Reverse-mode automatic differentiation: each operation on `Value`s (+, −, ×, ** and σ) makes a Value that
-remembers its inputs and sends a gradient back to them; `backward()` visits the nodes in reverse topological order."""
+"""Reverse-mode automatic differentiation: Values that remember their inputs and send gradients back to them."""
 from functools import reduce
 from operator import add
 
@@ -9,8 +8,7 @@ from .validate import finite_number, instance
 
 
 class Value:
-    """One number in a computation: its value, the Values it was computed from (`parents`) by the operation `op`,
-    and its gradient once backward() has run."""
+    """One number in a computation: its value, the `parents` and `op` that made it, its grad once backward() ran."""
 
     def __init__(self, value, label="", parents=(), op=""):
         self.label = instance("label", label, str, "a string")
@@ -56,8 +54,7 @@ class Value:
         return self * other
 
     def backward(self):
-        """Fill in d(this)/d(node) for every node this Value was computed from: every gradient starts at 0 (this
-        one at 1), then each node, from this one back to the leaves, adds its share to its parents' gradients."""
+        """Fill in d(this)/d(node) for every node this Value was computed from, each gradient zeroed first."""
         order = topological_order(self)
         for node in order:
             node.grad = 0.0

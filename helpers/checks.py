@@ -1,5 +1,4 @@
-"""The exercises' self-checks: judge an answer at the precision it was typed, hint at known mistakes, show a worked
-solution. The exercises are data (exercises.json); the numbers their names stand for are computed here, once."""
+"""The exercises' self-checks (exercises.json): judge an answer at its typed precision, hint, show a solution."""
 import json
 from dataclasses import asdict, dataclass
 from decimal import Decimal

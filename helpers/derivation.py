@@ -1,5 +1,4 @@
-"""The chain rule done by sympy: every local derivative, the products along each path, and a check
-that the product equals the derivative of E_total taken directly."""
+"""The chain rule done by sympy: local derivatives, their products along the paths, checked against direct ones."""
 from types import SimpleNamespace
 
 import sympy as sp

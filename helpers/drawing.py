@@ -1,5 +1,4 @@
-"""Every figure of the series: the network, the loss curves and the computational graph as SVG (crisp, text at least
-11 px, readable in light and dark themes, quick to redraw); the decision boundary with matplotlib."""
+"""Every figure: network, loss curves and computational graph as SVG; the decision boundary with matplotlib."""
 import math
 from base64 import b64encode
 from html import escape

@@ -1,5 +1,4 @@
-"""The worked example: a 2-2-2 logistic network, its starting parameters, its one training pair, and the facts other
-helpers build on, written here once: the parameter and value names and the wiring."""
+"""The worked example: a 2-2-2 logistic network, its starting parameters and training pair, names and wiring."""
 from dataclasses import dataclass, fields, replace
 
 from .validate import finite_number
@@ -28,8 +27,7 @@ LIMIT = 1e100
 
 @dataclass(frozen=True)
 class Params:
-    """Every weight and bias (wired as EDGES and BIAS_EDGES say), each finite, of size at most LIMIT; the defaults are
-    the worked example's starting values."""
+    """Every weight and bias (wired as EDGES and BIAS_EDGES say); the defaults are the example's starting values."""
 
     w1: float = 0.15
     w2: float = 0.20

@@ -1,5 +1,4 @@
-"""helpers.network.train, several times faster: sympy writes the training loop as Python source from the derivation's
-GRAPH and each w - learning_rate * chain_rule(w), every repeated subexpression (delta_o1, ...) computed once."""
+"""helpers.network.train, several times faster: a training loop sympy writes from the chain rule, per variant."""
 import math
 from functools import cache
 from textwrap import indent

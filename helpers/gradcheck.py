@@ -75,9 +75,8 @@ def gradient_check(network, x, target):
 
 
 def random_case(rng, activation, loss="squared_error"):
-    """A random network (1-4 layers of 1-6 neurons using `activation`), batch (1-4 rows) and targets.
-    Cross-entropy gets sigmoid outputs, ReLU identity outputs (an output off for every row gives only 0
-    gradients). Draws repeat until every ReLU net input is at least 0.01 from the kink at 0."""
+    """A random network (1-4 layers of 1-6 neurons using `activation`), batch (1-4 rows) and targets; ReLU gets
+    identity outputs, cross-entropy sigmoid ones, and every ReLU net input lies at least 0.01 from the kink at 0."""
     checked_rng(rng)
     one_of("activation", activation, tuple(ACTIVATIONS))
     one_of("loss", loss, tuple(LOSSES))

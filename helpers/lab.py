@@ -1,5 +1,4 @@
-"""The interactive lab: sliders for every weight, bias and the learning rate; each change recomputes the forward pass,
-the gradients, one update and a training run (helpers.fast, written by sympy in the background) and redraws."""
+"""The interactive lab: a slider for every weight, bias and the learning rate, redrawing all that they change."""
 import html
 import threading
 from dataclasses import fields

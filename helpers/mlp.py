@@ -141,8 +141,7 @@ class Network:
 
     @classmethod
     def random(cls, sizes, activations, rng, loss="squared_error"):
-        """Layer sizes `sizes` (inputs first), one activation per layer or one for all; weights ~ N(0, 1/inputs),
-        biases ~ N(0, 1), drawn with `rng`."""
+        """Layer sizes `sizes` (inputs first), weights ~ N(0, 1/inputs), biases ~ N(0, 1), drawn with `rng`."""
         checked_rng(rng)
         sizes = sequence("sizes", sizes, "a list of layer sizes, inputs first")
         sizes = [whole_number("layer size", n, minimum=1) for n in sizes]

@@ -1,5 +1,4 @@
-"""The worked example's network in plain Python: forward pass, backward pass, update and training, keeping every
-intermediate the lessons name (net_h1, out_h1, ..., each chain-rule factor, the deltas and every gradient)."""
+"""The worked example's network in plain Python, keeping every intermediate the lessons name."""
 import math
 from dataclasses import dataclass, make_dataclass
 

@@ -1,5 +1,4 @@
-"""Every published figure of the worked example, computed as the text describes the method, and for the figures that
-misses, the way that gives the printed value. `named_values` alone says which value each figure name stands for."""
+"""Every published figure, computed as the text describes it, and each miss the way that gives the printed value."""
 from decimal import Decimal
 
 from .example import EXAMPLE, I1, PARAMETER_NAMES, VALUE_NAMES, WEIGHT_NAMES
@@ -15,7 +14,7 @@ FACTORS = {"dE_total/dout_o1": "dE_dout_o1", "dout_o1/dnet_o1": "dout_dnet_o1", 
 
 
 def named_values(fp, grads, stepped, run):
-    """Figure name -> value for a forward pass, its gradients, the parameters after one update and a training run."""
+    """Figure name -> value (said here alone) for a forward pass, its gradients, one update and a training run."""
     steps, final = len(run.errors) - 1, run.final
     return {**{name: getattr(fp, name) for name in VALUE_NAMES},
             **{figure: getattr(grads, field) for figure, field in FACTORS.items()},
@@ -33,8 +32,7 @@ def rounded_as_you_go():
 
 
 def reproductions():
-    """One Comparison per published figure by the method exactly as the text describes it, and for each figure that
-    misses, one by the way that reproduces it."""
+    """One Comparison per published figure as the text describes the method, and one per miss the way that gives it."""
     fp = forward()
     runs = {variant: train(EXAMPLE, STEPS, variant=variant) for variant in ("described", "published")}
     described = named_values(fp, backward(EXAMPLE, fp), train_step(), runs["described"])

@@ -5,8 +5,7 @@ MARKS = {"✓": "#009E73", "✗": "#D55E00"}  # colour-blind safe green and oran
 
 
 class Table:
-    """Rows of cells under a header (none if every header cell is ""); a row given as a string heads the rows after it.
-    Cells are shown as given (format numbers before); columns of numbers are right-aligned."""
+    """Cells as given under a header (none if all ""), numbers right-aligned; a string row heads the rows after it."""
 
     def __init__(self, header, rows, title=""):
         self.header, self.title = tuple(header), title
