@@ -1,8 +1,4 @@
-"""Helpers for the "Backprop, step by step" series: the worked example's network, its gradients,
-the sympy derivations, the published figures, the diagram and the exercise checks.
-
-Each lesson teaches a step in the open, then calls the helper here that does the same.
-"""
+"""Helpers for the "Backprop, step by step" series: each lesson teaches a step in the open, then calls the one here."""
 from .checks import check, solution
 from .example import EXAMPLE, I1, I2, LEARNING_RATE, PARAMETER_NAMES, TARGET_O1, TARGET_O2, WEIGHT_NAMES, Params
 from .network import ForwardPass, Gradients, backward, forward, logistic, train, train_step, update

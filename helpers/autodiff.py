@@ -1,7 +1,4 @@
-"""Reverse-mode automatic differentiation: each operation on `Value`s makes a Value that remembers its inputs
-and how to send a gradient back to them; `backward()` visits the nodes in reverse topological order, so each
-gradient is complete before it is passed on. Backpropagation, for any expression."""
-import math
+"""Reverse-mode automatic differentiation: Values that remember their inputs and send gradients back to them."""
 from functools import reduce
 from operator import add
 
@@ -11,8 +8,7 @@ from .validate import finite_number, instance
 
 
 class Value:
-    """One number in a computation: its value, its gradient dE/d(this) once backward() has run,
-    the Values it was computed from (`parents`) and the operation that did it (`op`)."""
+    """One number in a computation: its value, the `parents` and `op` that made it, its grad once backward() ran."""
 
     def __init__(self, value, label="", parents=(), op=""):
         self.label = instance("label", label, str, "a string")
@@ -54,40 +50,11 @@ class Value:
         out = logistic(self.value)
         return _node(out, "σ", (self, out * (1 - out)))
 
-    def relu(self):
-        """max(value, 0); its local derivative is 1 where value > 0, else 0."""
-        return _node(max(self.value, 0.0), "relu", (self, float(self.value > 0)))
-
-    def exp(self):
-        """e^value; its local derivative is e^value itself."""
-        out = _result(f"exp({self.value:g})", lambda: math.exp(self.value))
-        return _node(out, "exp", (self, out))
-
-    def __neg__(self):
-        return self * -1
-
-    def __radd__(self, other):
-        return self + other
-
     def __rmul__(self, other):
         return self * other
 
-    def __rsub__(self, other):
-        return _as_value(other) - self
-
-    def __truediv__(self, other):
-        return self * _divisor(other) ** -1
-
-    def __rtruediv__(self, other):
-        return _as_value(other) * _divisor(self) ** -1
-
     def backward(self):
-        """Fill in d(this)/d(node) for every node this Value was computed from.
-
-        Every gradient starts at 0 (this one at 1, since d(this)/d(this) = 1). Going through the nodes
-        from this one back to the leaves, each node sends its gradient to its parents, which add up
-        what reaches them along every path.
-        """
+        """Fill in d(this)/d(node) for every node this Value was computed from, each gradient zeroed first."""
         order = topological_order(self)
         for node in order:
             node.grad = 0.0
@@ -97,10 +64,7 @@ class Value:
 
 
 def topological_order(root):
-    """Every node `root` was computed from, and root itself, each listed after all of its parents.
-
-    A depth-first walk with its own stack (not recursion), so a chain of any length works.
-    """
+    """Every node `root` was computed from, and root itself, each after all of its parents (no recursion)."""
     order, seen, stack = [], {id(root)}, [(root, iter(root.parents))]
     while stack:
         node, parents = stack[-1]
@@ -115,8 +79,7 @@ def topological_order(root):
 
 
 def _node(value, op, *inputs):
-    """A new Value made by `op` from `inputs`, pairs (parent, local derivative d(new)/d(parent)); its backward
-    step adds its gradient times each local derivative to that parent's gradient."""
+    """A new Value made by `op` from (parent, d(new)/d(parent)) pairs; going back, it adds grad × each to its parent."""
     out = Value(value, parents=[parent for parent, _ in inputs], op=op)
 
     def send_back():
@@ -134,14 +97,6 @@ def _as_value(x):
     return Value(x, label=f"{x:g}")
 
 
-def _divisor(x):
-    x = _as_value(x)
-    if x.value == 0:
-        named = f" {x.label}" if x.label[:1].isalpha() else ""
-        raise ValueError(f"cannot divide by zero: the divisor{named} is 0")
-    return x
-
-
 def _result(operation, compute):
     """compute(), or a ValueError naming the operation when it overflows or raises 0 to a negative power."""
     try:
@@ -151,11 +106,7 @@ def _result(operation, compute):
 
 
 def example_graph(params=EXAMPLE):
-    """The worked example's forward pass built from Values, every quantity the lessons name labelled.
-
-    Returns name -> node: the leaves (i1, i2, w1..w8, b1, b2, target_o1, target_o2), then net_h1,
-    out_h1, ..., E_o1, E_o2 and E_total. Call `graph["E_total"].backward()` for every gradient.
-    """
+    """The worked example's forward pass built from Values: name -> node for every quantity the lessons name."""
     params = instance("params", params, Params, PARAMS)
     leaves = {"i1": I1, "i2": I2, **params.as_dict(), "target_o1": TARGET_O1, "target_o2": TARGET_O2}
     v = {name: Value(value, name) for name, value in leaves.items()}

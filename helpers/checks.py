@@ -1,10 +1,4 @@
-"""The exercises' self-checks: judge an answer at the precision it was typed, hint at known mistakes,
-and show a worked solution when asked.
-
-The exercises themselves are data, grouped by lesson, in exercises.json: each names its right value
-and the values its known mistakes give, and spells out its worked solution with the lesson's names.
-The numbers behind those names are computed here, once.
-"""
+"""The exercises' self-checks (exercises.json): judge an answer at its typed precision, hint, show a solution."""
 import json
 from dataclasses import asdict, dataclass
 from decimal import Decimal
@@ -19,10 +13,8 @@ EXERCISES_BY_LESSON = json.loads(files(__package__).joinpath("exercises.json").r
 EXERCISES = {name: exercise for lesson in EXERCISES_BY_LESSON.values() for name, exercise in lesson.items()}
 
 
-def _example_numbers():
+def _example_numbers(fp, g):
     """The forward and backward pass of the example (lessons 01–05, 08, 09, 11), with the slips' values."""
-    fp = forward()
-    g = backward(EXAMPLE, fp)
     n = {**EXAMPLE.as_dict(), "i1": I1, "i2": I2, "target_o1": TARGET_O1, "target_o2": TARGET_O2,
          "learning_rate": LEARNING_RATE, **asdict(fp), **asdict(g)}
     return n | {
@@ -37,9 +29,8 @@ def _example_numbers():
     }
 
 
-def _training_numbers():
+def _training_numbers(g):
     """Steps and runs of training (lessons 06, 07 and 09)."""
-    g = backward(EXAMPLE, forward())
     described, published = train(steps=2).errors, train(steps=2, variant="published").errors
     with_biases = train_step(update_biases=True)
     saturated = forward(EXAMPLE.replace(w5=20.0))
@@ -60,19 +51,18 @@ def _training_numbers():
     }
 
 
-def _gradient_check_numbers():
+def _gradient_check_numbers(fp, g):
     """The central difference and the variant's relative error (lesson 10)."""
     from .gradcheck import central_difference, relative_error
 
-    fp = forward()
-    g = backward(EXAMPLE, fp)
     h = 1e-4
     E_at = {w5: forward(EXAMPLE.replace(w5=w5)).E_total for w5 in (EXAMPLE.w5 - h, EXAMPLE.w5, EXAMPLE.w5 + h)}
     central = central_difference(E_at.get, EXAMPLE.w5, h)
     published = backward(update(EXAMPLE, g, LEARNING_RATE), fp).dE_dw1
     return {
         "E_w5_up": E_at[EXAMPLE.w5 + h], "E_w5_down": E_at[EXAMPLE.w5 - h], "central_difference_w5": central,
-        "twice_central_difference_w5": 2 * central, "one_sided_difference_w5": (E_at[EXAMPLE.w5 + h] - E_at[EXAMPLE.w5]) / h,
+        "twice_central_difference_w5": 2 * central,
+        "one_sided_difference_w5": (E_at[EXAMPLE.w5 + h] - E_at[EXAMPLE.w5]) / h,
         "dE_dw1_published": published, "dE_dw1_gap": abs(published - g.dE_dw1),
         "dE_dw1_larger": max(abs(published), abs(g.dE_dw1)),
         "relative_error_w1_published": relative_error(published, g.dE_dw1),
@@ -100,15 +90,15 @@ def _beyond_numbers():
 @cache
 def numbers():
     """Every number an exercise or a worked solution names, by the lessons' names."""
-    return _example_numbers() | _training_numbers() | _gradient_check_numbers() | _beyond_numbers()
+    fp = forward()
+    g = backward(EXAMPLE, fp)
+    return _example_numbers(fp, g) | _training_numbers(g) | _gradient_check_numbers(fp, g) | _beyond_numbers()
 
 
 @dataclass(frozen=True)
 class CheckResult:
     """The verdict on one answer; it prints as a sentence."""
 
-    exercise: str
-    answer: object
     correct: bool
     message: str
 
@@ -124,28 +114,22 @@ class Solution(str):
 
 
 def typed_precision(answer):
-    """How many significant digits `answer` was typed with, and the size of one unit in its last digit.
-
-    A float's shortest repr is what the learner typed: 0.02356 gives (4, 1e-05), 2.9e-06 gives (2, 1e-07).
-    """
+    """The significant digits `answer` was typed with, and one unit in its last digit, read from its shortest repr
+    (what the learner typed): 0.02356 gives (4, 1e-05), 2.9e-06 gives (2, 1e-07)."""
     typed = Decimal(repr(answer)).as_tuple()
     return len(typed.digits), 10.0 ** typed.exponent
 
 
 def agrees(answer, value, unit):
-    """True when `answer` is `value` to within one unit in its last typed digit (rounded or cut off).
-
-    Below about 1e-9 of the value, digits are rounding noise: an answer computed in floats counts too.
-    An answer whose last digit is coarser than the value itself (1e+30 for 0.39) agrees with nothing.
-    """
+    """True when `answer` is `value` to within one unit in its last typed digit (rounded or cut off), or within 1e-9
+    of it (rounding noise of an answer computed in floats); a unit coarser than the value (1e+30 for 0.39) never."""
     if isinstance(value, int):
         return answer == value
     return unit <= abs(value) and abs(answer - value) <= max(unit, 1e-9 * abs(value)) * (1 + 1e-12)
 
 
 def digits_needed(value, mistakes, typed):
-    """The fewest significant digits (more than typed, and at least 2) at which `value` rounded can no
-    longer be taken for any of the `mistakes`."""
+    """The fewest significant digits (more than typed, at least 2) that tell `value` apart from the `mistakes`."""
     for digits in range(max(typed + 1, 2), 17):
         rounded = float(f"{value:.{digits - 1}e}")
         if not any(agrees(rounded, wrong, typed_precision(rounded)[1]) for wrong in mistakes):
@@ -157,35 +141,33 @@ def check(exercise, answer):
     """Judge `answer` to the named exercise at the precision it was typed."""
     ex = EXERCISES[one_of("exercise", exercise, tuple(EXERCISES))]
     if answer is None:
-        return CheckResult(exercise, answer, False, f"… {exercise}: not answered yet. Hint: {ex['hint']}")
+        return CheckResult(False, f"… {exercise}: not answered yet. Hint: {ex['hint']}")
     answer = finite_number(f"your answer to {exercise}", answer)
     value, mistakes = numbers()[ex["value"]], [(numbers()[name], hint) for name, hint in ex.get("mistakes", ())]
     typed, unit = typed_precision(answer)
     shown = f"{answer:g}" if isinstance(value, int) else repr(answer)
     if agrees(answer, value, unit):
-        return _right(exercise, answer, shown, value, [wrong for wrong, _ in mistakes])
+        return _right(exercise, answer, shown, value, [wrong for wrong, _ in mistakes], typed, unit)
     for wrong, hint in mistakes:
         if agrees(answer, wrong, unit):
-            return CheckResult(exercise, answer, False, f"✗ {shown} is not {exercise}. {hint}")
-    return CheckResult(exercise, answer, False, f"✗ {shown} is not {exercise}. Hint: {ex['hint']} "
-                                                f'Stuck? solution("{exercise}") works it through.')
+            return CheckResult(False, f"✗ {shown} is not {exercise}. {hint}")
+    return CheckResult(False, f"✗ {shown} is not {exercise}. Hint: {ex['hint']} "
+                              f'Stuck? solution("{exercise}") works it through.')
 
 
-def _right(exercise, answer, shown, value, mistakes):
+def _right(exercise, answer, shown, value, mistakes, typed, unit):
     """The verdict on an answer that agrees with the right value: right, or too few digits to tell."""
-    typed, unit = typed_precision(answer)
     if isinstance(value, int):
-        return CheckResult(exercise, answer, True, f"✓ {exercise} = {shown} is right.")
+        return CheckResult(True, f"✓ {exercise} = {shown} is right.")
     if any(agrees(answer, wrong, unit) for wrong in mistakes):
         why = "so would a common mistake"
     elif typed < 2:
         why = "one digit could be a guess"
     else:
-        return CheckResult(exercise, answer, True, f"✓ {exercise} = {shown} is right "
-                                                   f"(to the {typed} significant digits you typed).")
-    return CheckResult(exercise, answer, False, f"… {shown} agrees with {exercise} to the {typed} significant "
-                                                f"digit{'s' * (typed > 1)} you typed, but {why}: type at least "
-                                                f"{digits_needed(value, mistakes, typed)} significant digits.")
+        return CheckResult(True, f"✓ {exercise} = {shown} is right (to the {typed} significant digits you typed).")
+    return CheckResult(False, f"… {shown} agrees with {exercise} to the {typed} significant digit{'s' * (typed > 1)} "
+                              f"you typed, but {why}: type at least {digits_needed(value, mistakes, typed)} "
+                              "significant digits.")
 
 
 def solution(exercise):

@@ -1,14 +1,11 @@
-"""The chain rule done by sympy: every local derivative, the products along each path, and a check
-that the product equals the derivative of E_total taken directly."""
+"""The chain rule done by sympy: local derivatives, their products along the paths, checked against direct ones."""
 from types import SimpleNamespace
 
 import sympy as sp
 from sympy.printing.latex import greek_letters_set
 
-from .example import EXAMPLE, I1, I2, PAIR_NAMES, PARAMETER_NAMES, PARAMS, TARGET_O1, TARGET_O2, VALUE_NAMES, Params
-from .validate import expression, instance, one_of, whole_number
-
-MAX_DIGITS = 1_000
+from .example import EXAMPLE, I1, I2, PAIR_NAMES, PARAMETER_NAMES, TARGET_O1, TARGET_O2, VALUE_NAMES
+from .validate import expression, one_of
 
 
 class sigma(sp.Function):
@@ -93,13 +90,9 @@ def direct_derivative(name):
 
 
 def chain_rule_equals_direct(name):
-    """True when sympy shows chain_rule(name) - direct_derivative(name) simplifies to 0."""
-    return is_zero(in_parameters(chain_rule(name)) - direct_derivative(name))
-
-
-def is_zero(difference):
-    """True when sympy simplifies `difference` to 0: expanding settles the usual case; one not 0 at the
-    example's numbers (30 digits) cannot be, so that is checked before sympy's longer search for a proof."""
+    """True when sympy shows chain_rule(name) - direct_derivative(name) simplifies to 0: expanding settles the usual
+    case; one not 0 at the example's numbers (30 digits) cannot be, checked before sympy's longer search for a proof."""
+    difference = in_parameters(chain_rule(name)) - direct_derivative(name)
     if sp.expand(difference) == 0:
         return True
     if abs(difference.subs(example_values()).evalf(30)) > 1e-20:
@@ -107,17 +100,15 @@ def is_zero(difference):
     return sp.simplify(difference) == 0
 
 
-def example_values(params=EXAMPLE):
-    """The example's inputs, targets and `params` as exact rationals, keyed by symbol."""
-    params = instance("params", params, Params, PARAMS)
-    values = {"i1": I1, "i2": I2, "target_o1": TARGET_O1, "target_o2": TARGET_O2, **params.as_dict()}
+def example_values():
+    """The example's inputs, targets, weights and biases as exact rationals, keyed by symbol."""
+    values = {"i1": I1, "i2": I2, "target_o1": TARGET_O1, "target_o2": TARGET_O2, **EXAMPLE.as_dict()}
     return {getattr(symbol, name): sp.Rational(repr(value)) for name, value in values.items()}
 
 
-def evaluate(expr, params=EXAMPLE, digits=30):
-    """The value of `expr` at the example's numbers (or `params`), to `digits` significant digits."""
-    whole_number("digits", digits, minimum=1, maximum=MAX_DIGITS)
-    return in_parameters(expr).subs(example_values(params)).evalf(digits)
+def evaluate(expr):
+    """The value of `expr` at the example's numbers, to 30 significant digits."""
+    return in_parameters(expr).subs(example_values()).evalf(30)
 
 
 def latex(expr):

@@ -1,13 +1,10 @@
-"""Every figure of the series. The network, the loss curves and the computational graph are SVG written
-here (crisp at any zoom, text at least 11 px, readable in light and dark themes, quick to redraw);
-the decision boundary, a shaded plane, is drawn with matplotlib on the axes a lesson gives.
-"""
+"""Every figure: network, loss curves and computational graph as SVG; the decision boundary with matplotlib."""
 import math
 from base64 import b64encode
 from html import escape
 
 from .autodiff import Value, topological_order
-from .example import EXAMPLE, PARAMS, Params
+from .example import BIAS_EDGES, EDGES, EXAMPLE, PARAMS, Params
 from .network import Gradients
 from .validate import instance
 
@@ -16,17 +13,13 @@ POSITIVE, NEGATIVE, GREEN = "#D55E00", "#0072B2", "#009E73"
 INK, PAPER = "var(--jp-content-font-color1,#222)", "var(--jp-layout-color0,#fff)"
 NEURONS = {"i1": (40, 45), "i2": (40, 200), "h1": (235, 45), "h2": (235, 200), "o1": (430, 45), "o2": (430, 200),
            "b1": (137, 265), "b2": (332, 265)}
-EDGES = {"w1": ("i1", "h1"), "w2": ("i2", "h1"), "w3": ("i1", "h2"), "w4": ("i2", "h2"),
-         "w5": ("h1", "o1"), "w6": ("h2", "o1"), "w7": ("h1", "o2"), "w8": ("h2", "o2")}
-BIAS_EDGES = {"b1": ("h1", "h2"), "b2": ("o1", "o2")}
 # Where along an edge its label sits: crossing edges get different spots so labels never overlap.
 LABEL_AT = {"w1": 0.5, "w2": 0.25, "w3": 0.25, "w4": 0.5, "w5": 0.5, "w6": 0.75, "w7": 0.75, "w8": 0.5}
 CURVE_STYLES = ((NEGATIVE, "", 3.0), (POSITIVE, "7 5", 2.0), (GREEN, "2 4", 2.0))
 
 
 class Picture:
-    """An SVG figure with a sentence saying what it shows: a notebook displays the figure (the sentence is
-    its text form and its alternative text for screen readers); `.svg` is the markup."""
+    """An SVG figure (`.svg`) with a sentence saying what it shows: its text form and alternative text."""
 
     def __init__(self, width, height, body, description):
         self.description = description
@@ -60,9 +53,8 @@ def _line(points, colour="currentColor", width=1.0, dashes=""):
 
 
 def draw_network(params=EXAMPLE, gradients=None):
-    """The 2-2-2 network with each weight's value; with `gradients`, each edge also shows dE_total/dw,
-    its colour the gradient's sign (orange: positive, so descent lowers the weight; blue: negative)
-    and its width the gradient's size."""
+    """The 2-2-2 network with each weight's value; with `gradients`, each edge also shows dE_total/dw, its colour
+    the sign (orange: positive, so descent lowers the weight; blue: negative), its width the size."""
     instance("params", params, Params, PARAMS)
     if gradients is not None:
         instance("gradients", gradients, Gradients, "None or the Gradients that backward(...) returns")
@@ -81,7 +73,7 @@ def draw_network(params=EXAMPLE, gradients=None):
         body.append(_text(x, y + 34, f"{bias} = {getattr(params, bias):.4g}{grad}"))
     if gradients:
         body += _legend(8, 330)
-    return Picture(470, 342 if gradients else 312, body, _describe_network(params, gradients))
+    return Picture(470, 342 if gradients else 312, body, _describe_network(gradients))
 
 
 def _edge(name, weight, gradients):
@@ -102,7 +94,7 @@ def _legend(x, y):
             _text(x + 455, y, "width: size", "end")]
 
 
-def _describe_network(params, gradients):
+def _describe_network(gradients):
     up = ", ".join(w for w in EDGES if gradients and gradients.of(w) > 0) or "none"
     return ("The 2-2-2 network: inputs i1, i2, hidden units h1, h2, outputs o1, o2, each edge labelled with its weight"
             + (f" and its gradient; positive gradients (orange): {up}, the others blue." if gradients else "."))
@@ -154,8 +146,7 @@ def _y_ticks(low, high):
 
 
 def draw_graph(root):
-    """Every node `root` was computed from, inputs at the top, `root` at the bottom: each box shows the
-    node's label (or operation), its value and its gradient. Grey: leaves; blue: named quantities."""
+    """The graph `root` was computed from, inputs on top: label (or operation), value and gradient of each node."""
     instance("root", root, Value, "the autodiff Value to draw the graph of")
     order = topological_order(root)
     level, rows = _levels(order), {}
@@ -196,8 +187,7 @@ def _levels(order):
 
 
 def draw_decision_boundary(network, ax, title=""):
-    """Shade the plane by the network's output, draw the 0.5 contour (where its answer flips from 0
-    to 1) and mark the four rows with their targets (o: 1, x: 0)."""
+    """Shade the plane by the network's output, draw the 0.5 contour and mark the four rows (o: 1, x: 0)."""
     import numpy as np  # here, not above: the lab, which draws no boundary, opens sooner without numpy
 
     from .mlp import Network

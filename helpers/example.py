@@ -1,8 +1,4 @@
-"""The worked example: a 2-2-2 logistic network, its starting parameters and its one training pair.
-
-The facts other helpers build on are written here once: the parameter names, the names of the forward
-pass's values, and the wiring (which weight joins which neurons, which bias feeds which layer).
-"""
+"""The worked example: a 2-2-2 logistic network, its starting parameters and training pair, names and wiring."""
 from dataclasses import dataclass, fields, replace
 
 from .validate import finite_number
@@ -12,8 +8,7 @@ TARGET_O1, TARGET_O2 = 0.01, 0.99
 LEARNING_RATE = 0.5
 
 WEIGHT_NAMES = ("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8")
-BIAS_NAMES = ("b1", "b2")
-PARAMETER_NAMES = WEIGHT_NAMES + BIAS_NAMES
+PARAMETER_NAMES = WEIGHT_NAMES + ("b1", "b2")
 PAIR_NAMES = ("i1", "i2", "target_o1", "target_o2")
 VALUE_NAMES = ("net_h1", "out_h1", "net_h2", "out_h2", "net_o1", "out_o1", "net_o2", "out_o2", "E_o1", "E_o2",
                "E_total")
@@ -27,13 +22,12 @@ BIAS_EDGES = {"b1": ("h1", "h2"), "b2": ("o1", "o2")}
 """Each bias, and the neurons whose net input it joins (one bias per layer, shared)."""
 
 LIMIT = 1e100
-"""The largest size of a parameter, input or target: beyond it the forward and backward passes can overflow."""
+"""The largest size of a parameter: beyond it the forward and backward passes can overflow."""
 
 
 @dataclass(frozen=True)
 class Params:
-    """Every weight and bias of the network (wired as EDGES and BIAS_EDGES say), each a finite number of size at
-    most LIMIT; the defaults are the worked example's starting values."""
+    """Every weight and bias (wired as EDGES and BIAS_EDGES say); the defaults are the example's starting values."""
 
     w1: float = 0.15
     w2: float = 0.20

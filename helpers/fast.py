@@ -1,6 +1,4 @@
-"""The numbers of helpers.network.train, several times faster: sympy writes the training loop as Python source,
-the forward pass from the derivation's GRAPH, then each w - learning_rate * chain_rule(w), every repeated
-subexpression (delta_o1, out_h1(1 - out_h1), ...) computed once."""
+"""helpers.network.train, several times faster: a training loop sympy writes from the chain rule, per variant."""
 import math
 from functools import cache
 from textwrap import indent

@@ -1,10 +1,4 @@
-"""The interactive lab: a slider for every weight, bias and the learning rate, and all they change.
-
-Every change recomputes the forward pass, every gradient, the weights after one update and a whole
-training run (helpers.fast), then redraws the network with its gradients and the loss curve (SVG).
-The sliders show at once: sympy writes the training loop in the background meanwhile, and the
-training results appear as soon as it is ready.
-"""
+"""The interactive lab: a slider for every weight, bias and the learning rate, redrawing all that they change."""
 import html
 import threading
 from dataclasses import fields
@@ -33,8 +27,7 @@ RUN_FIRST = "The lab appears here once the notebook runs: choose Run → Run All
 
 
 def numbers(params, learning_rate, steps, variant, fast):
-    """Everything the lab shows as numbers, by section (name -> value); then the gradients and the
-    training run they come from (no training section or run while `fast` is None)."""
+    """The lab's numbers by section (name -> value), the forward pass, gradients and run (None until `fast` is set)."""
     fp = forward(params)
     grads = backward(params, fp)
     stepped = train_step(params, learning_rate, variant)
@@ -108,20 +101,20 @@ def _tables(sections):
 class Lab:
     """The lab's widgets. `Lab().widget` is what a notebook displays."""
 
-    def __init__(self, steps=MAX_STEPS):
-        steps = whole_number("steps", steps, 1, MAX_STEPS)
+    def __init__(self):
         self.sliders = {name: self._slider(widgets.FloatSlider, name, getattr(EXAMPLE, name), *PARAMETER_RANGE,
                                            0.01, readout_format=".2f") for name in PARAMETER_NAMES}
         self.learning_rate = self._slider(widgets.FloatLogSlider, "learning rate", LEARNING_RATE, -2, 2,
                                           LEARNING_RATE_STEP, base=10, readout_format=".3g", continuous_update=False)
-        self.steps = self._slider(widgets.IntSlider, "steps", steps, 1, MAX_STEPS, 1, continuous_update=False)
+        self.steps = self._slider(widgets.IntSlider, "steps", MAX_STEPS, 1, MAX_STEPS, 1, continuous_update=False)
         self.variant = widgets.ToggleButtons(options=list(VARIANTS), tooltips=list(VARIANT_TIPS), description="update",
                                              style={"description_width": "90px", "button_width": "105px"},
                                              layout={"width": "340px"})
         self.reset_button = widgets.Button(description="Reset to the worked example", icon="undo",
                                            layout={"width": "330px"})
+        parts = ("key-numbers", "message", "numbers", "diagram", "curve")
         self.key_numbers, self.message, self.numbers, self.diagram, self.curve = (
-            widgets.HTML().add_class(f"lab-{part}") for part in ("key-numbers", "message", "numbers", "diagram", "curve"))
+            widgets.HTML().add_class(f"lab-{part}") for part in parts)
         self._lock, self._paused, self._drawn_params, self._fast = threading.RLock(), False, None, None
         for control in (*self.sliders.values(), self.learning_rate, self.steps, self.variant):
             control.observe(self.refresh, names="value")
@@ -162,7 +155,6 @@ class Lab:
 
     @property
     def params(self):
-        """The network the sliders describe."""
         return Params(**{name: slider.value for name, slider in self.sliders.items()})
 
     def reset(self):
@@ -192,8 +184,7 @@ class Lab:
         self.refresh()
 
     def refresh(self, change=None):
-        """Recompute everything from the controls and redraw; values that cannot be computed give a
-        message, and nothing from before stays beside it."""
+        """Recompute everything from the controls and redraw; values that cannot be computed leave only a message."""
         if self._paused:
             return
         with self._lock:  # the background thread refreshes too, once training is ready

@@ -1,15 +1,8 @@
-"""A feed-forward network of any depth, trained by backpropagation in matrix form, with NumPy.
+"""A feed-forward network of any depth, trained by backpropagation in matrix form (BP1-BP4 below), with NumPy.
 
-A batch `x` has one example per row; layer l has weights W (one row per neuron, one column per input:
-the example's hidden layer is [[w1, w2], [w3, w4]]) and biases b, and computes net = out_before @ W.T + b,
-out = activation(net). A batch's error is the mean of its examples' errors. Backpropagation, one function each:
-
-    output_error     (BP1)  delta_L = dE/dout_L * f'(net_L)                 the output layer's deltas
-    error_back       (BP2)  delta_l = (delta_(l+1) @ W_(l+1)) * f'(net_l)   one layer back
-    bias_gradient    (BP3)  dE/db_l = delta_l                               (averaged over the batch)
-    weight_gradient  (BP4)  dE/dW_l = delta_l.T @ out_(l-1)                 (averaged over the batch)
-
-Arrays may carry a leading axis, one entry per network: a `stack` of networks then trains all at once.
+A batch `x` has one example per row; layer l has weights W (one row per neuron, one column per input: the example's
+hidden layer is [[w1, w2], [w3, w4]]) and biases b: net = out_before @ W.T + b, out = activation(net). A batch's error
+is the mean of its examples' errors. Arrays with a leading axis (one entry per network) make a `stack`, trained as one.
 """
 from dataclasses import dataclass, replace
 
@@ -53,7 +46,6 @@ def identity(net):
 
 
 def identity_prime(net, out):
-    """The identity's slope: 1 everywhere."""
     return np.ones_like(net)
 
 
@@ -94,7 +86,7 @@ def bias_gradient(delta):
 
 def weight_gradient(delta, out_before):
     """BP4: dE/dW[j, k] = delta_j · out_k (delta at the weight's end, output at its start), averaged over the batch."""
-    return _transpose(delta) @ out_before / delta.shape[-2]
+    return delta.mT @ out_before / delta.shape[-2]  # .mT: each matrix of a stack transposed
 
 
 @dataclass(frozen=True)
@@ -106,7 +98,6 @@ class ForwardPass:
 
     @property
     def output(self):
-        """The output layer's outputs: the network's answer for each example."""
         return self.outs[-1]
 
 
@@ -150,9 +141,7 @@ class Network:
 
     @classmethod
     def random(cls, sizes, activations, rng, loss="squared_error"):
-        """Layer sizes `sizes` (inputs first), weights ~ N(0, 1/inputs), biases ~ N(0, 1), drawn with `rng`.
-
-        `activations`: one name per layer, or one name for every layer."""
+        """Layer sizes `sizes` (inputs first), weights ~ N(0, 1/inputs), biases ~ N(0, 1), drawn with `rng`."""
         checked_rng(rng)
         sizes = sequence("sizes", sizes, "a list of layer sizes, inputs first")
         sizes = [whole_number("layer size", n, minimum=1) for n in sizes]
@@ -178,7 +167,7 @@ class Network:
             raise ValueError(f"x must have one column per input ({self.sizes[0]}), got {x.shape[-1]} columns")
         nets, outs = [], [x]
         for w, b, activation in zip(self.weights, self.biases, self.activations):
-            nets.append(outs[-1] @ _transpose(w) + b[..., None, :])
+            nets.append(outs[-1] @ w.mT + b[..., None, :])
             outs.append(ACTIVATIONS[activation][0](nets[-1]))
         return ForwardPass(tuple(nets), tuple(outs))
 
@@ -209,7 +198,6 @@ class Network:
                                  [b - per_vector * g for b, g in zip(self.biases, grads.biases)])
 
     def step(self, x, target, learning_rate):
-        """Backpropagation on the batch (x, target), then one update."""
         return self.update(self.backward(x, target), learning_rate)
 
     def _rate(self, learning_rate):
@@ -314,9 +302,4 @@ def from_example(params=EXAMPLE):
     layers = list(zip(LAYERS, LAYERS[1:]))
     return Network(weights=[[[p[weight[k, j]] for k in before] for j in after] for before, after in layers],
                    biases=[[p[bias[j]] for j in after] for _, after in layers], activations=["sigmoid", "sigmoid"])
-
-
-def _transpose(matrix):
-    """Swap the last two axes (rows and columns), leaving any leading stack axes alone."""
-    return np.swapaxes(matrix, -1, -2)
 

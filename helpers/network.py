@@ -1,21 +1,15 @@
-"""The worked example's network in plain Python: forward pass, backward pass, update and training.
-
-Every intermediate the lessons name is kept: the forward pass returns net_h1, out_h1, ...,
-and the backward pass returns each chain-rule factor, the deltas and every gradient.
-"""
+"""The worked example's network in plain Python, keeping every intermediate the lessons name."""
 import math
 from dataclasses import dataclass, make_dataclass
 
-from .example import (EXAMPLE, I1, I2, LEARNING_RATE, LIMIT, PAIR_NAMES, PARAMETER_NAMES, PARAMS, TARGET_O1,
-                      TARGET_O2, VALUE_NAMES, WEIGHT_NAMES, Params)
+from .example import (EXAMPLE, I1, I2, LEARNING_RATE, PARAMETER_NAMES, PARAMS, TARGET_O1, TARGET_O2, VALUE_NAMES,
+                      WEIGHT_NAMES, Params)
 from .validate import finite_number, instance, one_of, positive_number, whole_number
 
 VARIANTS = ("described", "published")
-"""variant="described": the method as the example's text describes it (the hidden layer's gradients use
-w5..w8 as they were before the step). "published": the variant behind the published training figures
-(they use the w5..w8 the same step has just produced)."""
+"""variant="described": the method as the example's text describes it (the hidden layer's gradients use w5..w8 as they
+were before the step); "published": behind the published training figures (the w5..w8 the same step has produced)."""
 MAX_STEPS = 100_000
-EXAMPLE_PAIR = (I1, I2, TARGET_O1, TARGET_O2)
 
 
 def logistic(x):
@@ -35,32 +29,21 @@ def _record(name, fields, doc, namespace=None):
     return record
 
 
-ForwardPass = _record("ForwardPass", VALUE_NAMES, "Every value the forward pass computes, from the net inputs to the "
-                      "total error.")
+ForwardPass = _record("ForwardPass", VALUE_NAMES, "Every value the forward pass computes, net inputs to total error.")
 
 
-def forward(params=EXAMPLE, i1=I1, i2=I2, target_o1=TARGET_O1, target_o2=TARGET_O2):
-    """Feed the inputs through the network and measure the squared error of each output."""
+def forward(params=EXAMPLE):
+    """Feed the example's inputs through the network and measure the squared error of each output."""
     p = instance("params", params, Params, PARAMS)
-    i1, i2, target_o1, target_o2 = _pair(i1, i2, target_o1, target_o2)
-    net_h1 = p.w1 * i1 + p.w2 * i2 + p.b1
-    net_h2 = p.w3 * i1 + p.w4 * i2 + p.b1
+    net_h1 = p.w1 * I1 + p.w2 * I2 + p.b1
+    net_h2 = p.w3 * I1 + p.w4 * I2 + p.b1
     out_h1, out_h2 = logistic(net_h1), logistic(net_h2)
     net_o1 = p.w5 * out_h1 + p.w6 * out_h2 + p.b2
     net_o2 = p.w7 * out_h1 + p.w8 * out_h2 + p.b2
     out_o1, out_o2 = logistic(net_o1), logistic(net_o2)
-    E_o1 = 0.5 * (target_o1 - out_o1) ** 2
-    E_o2 = 0.5 * (target_o2 - out_o2) ** 2
-    return ForwardPass(net_h1, out_h1, net_h2, out_h2, net_o1, out_o1, net_o2, out_o2,
-                       E_o1, E_o2, E_o1 + E_o2)
-
-
-def _pair(i1, i2, target_o1, target_o2):
-    """The training pair, checked: finite numbers no larger than the parameters may be."""
-    pair = (i1, i2, target_o1, target_o2)
-    if type(i1) is type(i2) is type(target_o1) is type(target_o2) is float and pair == EXAMPLE_PAIR:
-        return pair  # the example's own pair: the usual case, at every step of training
-    return tuple(finite_number(name, value, LIMIT) for name, value in zip(PAIR_NAMES, pair))
+    E_o1 = 0.5 * (TARGET_O1 - out_o1) ** 2
+    E_o2 = 0.5 * (TARGET_O2 - out_o2) ** 2
+    return ForwardPass(net_h1, out_h1, net_h2, out_h2, net_o1, out_o1, net_o2, out_o2, E_o1, E_o2, E_o1 + E_o2)
 
 
 def _of(self, name):
@@ -80,12 +63,11 @@ dE_total/dw5 (also `grads.of("w5")`).
 """, {"of": _of})
 
 
-def backward(params, fp, i1=I1, i2=I2, target_o1=TARGET_O1, target_o2=TARGET_O2):
+def backward(params, fp):
     """Apply the chain rule from E_total back to every weight and bias (the deltas go back through w5..w8)."""
     p = instance("params", params, Params, PARAMS)
     instance("fp", fp, ForwardPass, "the ForwardPass that forward(params) returns")
-    i1, i2, target_o1, target_o2 = _pair(i1, i2, target_o1, target_o2)
-    dE_dout_o1, dE_dout_o2 = fp.out_o1 - target_o1, fp.out_o2 - target_o2
+    dE_dout_o1, dE_dout_o2 = fp.out_o1 - TARGET_O1, fp.out_o2 - TARGET_O2
     dout_dnet_o1, dout_dnet_o2 = fp.out_o1 * (1 - fp.out_o1), fp.out_o2 * (1 - fp.out_o2)
     delta_o1, delta_o2 = dE_dout_o1 * dout_dnet_o1, dE_dout_o2 * dout_dnet_o2
     dE_o1_dout_h1, dE_o2_dout_h1 = delta_o1 * p.w5, delta_o2 * p.w7
@@ -97,7 +79,7 @@ def backward(params, fp, i1=I1, i2=I2, target_o1=TARGET_O1, target_o2=TARGET_O2)
         dE_dout_o1, dE_dout_o2, dout_dnet_o1, dout_dnet_o2, delta_o1, delta_o2,
         dE_o1_dout_h1, dE_o2_dout_h1, dE_o1_dout_h2, dE_o2_dout_h2, dE_dout_h1, dE_dout_h2,
         dout_dnet_h1, dout_dnet_h2, delta_h1, delta_h2,
-        dE_dw1=delta_h1 * i1, dE_dw2=delta_h1 * i2, dE_dw3=delta_h2 * i1, dE_dw4=delta_h2 * i2,
+        dE_dw1=delta_h1 * I1, dE_dw2=delta_h1 * I2, dE_dw3=delta_h2 * I1, dE_dw4=delta_h2 * I2,
         dE_dw5=delta_o1 * fp.out_h1, dE_dw6=delta_o1 * fp.out_h2,
         dE_dw7=delta_o2 * fp.out_h1, dE_dw8=delta_o2 * fp.out_h2,
         dE_db1=delta_h1 + delta_h2, dE_db2=delta_o1 + delta_o2,
@@ -105,10 +87,7 @@ def backward(params, fp, i1=I1, i2=I2, target_o1=TARGET_O1, target_o2=TARGET_O2)
 
 
 def update(params, grads, learning_rate=LEARNING_RATE, update_biases=False):
-    """One gradient-descent step: every weight moves by -learning_rate * its gradient.
-
-    The worked example keeps the biases fixed; `update_biases=True` moves them too.
-    """
+    """One gradient-descent step: each weight (with update_biases=True each bias too) moves by -learning_rate × grad."""
     instance("params", params, Params, PARAMS)
     instance("grads", grads, Gradients, "the Gradients that backward(...) returns")
     learning_rate = positive_number("learning_rate", learning_rate)

@@ -18,11 +18,6 @@ LESSONS = {"forward_pass": "The forward pass and the error (lessons 02, 03)", "o
            "(lesson 06)"}
 
 
-def decimals(printed):
-    """How many digits a printed figure has after its decimal point."""
-    return len(instance("figure", printed, str, "a figure as printed (a string such as '0.3775')").partition(".")[2])
-
-
 def as_printed(value, places):
     """`value` rounded to `places` decimals the way a calculator does (halves away from zero)."""
     value, places = finite_decimal("value", value), whole_number("places", places, maximum=MAX_PLACES)
@@ -45,7 +40,7 @@ class Comparison:
     @property
     def shown(self):
         """The computed value at the published figure's printed precision."""
-        return as_printed(self.computed, decimals(self.published))
+        return as_printed(self.computed, len(self.published.partition(".")[2]))
 
     @property
     def matches(self):
@@ -61,8 +56,7 @@ def compare(figure, computed, how=""):
 
 
 class ComparisonTable(Table):
-    """Computed values beside their published figures, a ✓ or ✗ on each row; rows from several
-    lessons come under a heading per lesson."""
+    """Computed values beside their published figures, a ✓ or ✗ on each row, under a heading per lesson."""
 
     def __init__(self, comparisons):
         self.rows = list(comparisons)  # the Comparisons; the table's own cells are in .body
@@ -75,7 +69,8 @@ class ComparisonTable(Table):
                 section = SECTION_OF[row.figure]
                 rows.append(LESSONS[section])
             full = format(Decimal(f"{float(row.computed):.10g}"), "f")  # positional, like the published figures
-            rows.append((row.figure, row.how, row.published, row.shown, full, "✓ match" if row.matches else "✗ differs"))
+            verdict = "✓ match" if row.matches else "✗ differs"
+            rows.append((row.figure, row.how, row.published, row.shown, full, verdict))
         keep = [k for k, name in enumerate(header) if name]
         super().__init__([header[k] for k in keep], [r if isinstance(r, str) else [r[k] for k in keep] for r in rows])
 

@@ -1,14 +1,9 @@
-"""Every published figure of the worked example, computed: first as the example's text describes
-the method, then, for the figures that differs from, the way that does give the printed value.
-
-`named_values` is the one place that says which computed value each figure name stands for."""
+"""Every published figure, computed as the text describes it, and each miss the way that gives the printed value."""
 from decimal import Decimal
-from functools import cache
 
 from .example import EXAMPLE, I1, PARAMETER_NAMES, VALUE_NAMES, WEIGHT_NAMES
 from .network import backward, forward, train, train_step
 from .published import PUBLISHED, as_printed, compare
-from .validate import whole_number
 
 AS_DESCRIBED = "as described"
 STEPS = 10_000
@@ -19,8 +14,7 @@ FACTORS = {"dE_total/dout_o1": "dE_dout_o1", "dout_o1/dnet_o1": "dout_dnet_o1", 
 
 
 def named_values(fp, grads, stepped, run):
-    """Figure name -> value for a forward pass, its gradients, the parameters after one update and a run:
-    every forward-pass value, chain-rule factor and gradient, each new weight, and the errors after training."""
+    """Figure name -> value (said here alone) for a forward pass, its gradients, one update and a training run."""
     steps, final = len(run.errors) - 1, run.final
     return {**{name: getattr(fp, name) for name in VALUE_NAMES},
             **{figure: getattr(grads, field) for figure, field in FACTORS.items()},
@@ -32,45 +26,27 @@ def named_values(fp, grads, stepped, run):
             f"out_o1_after_{steps}_updates": final.out_o1, f"out_o2_after_{steps}_updates": final.out_o2}
 
 
-@cache
-def _runs():
-    """The two 10,000-step trainings, one per variant."""
-    return {variant: train(EXAMPLE, STEPS, variant=variant) for variant in ("described", "published")}
-
-
-def as_described():
-    """Each published figure's name -> its value by the method exactly as the text describes it."""
-    fp = forward()
-    values = named_values(fp, backward(EXAMPLE, fp), train_step(), _runs()["described"])
-    return {figure: values[figure] for figure in PUBLISHED}
-
-
-def rounded_as_you_go(places=9):
-    """dE_o2/dout_h1 worked by hand: delta_o2 rounded to `places` decimals first, then times w7."""
-    whole_number("places", places, maximum=30)
-    g = backward(EXAMPLE, forward())
-    return Decimal(as_printed(g.delta_o2, places)) * Decimal(repr(EXAMPLE.w7))
-
-
-def as_published():
-    """For each figure the described method misses: (how it was found, the value that reproduces it)."""
-    published = _runs()["published"]
-    return {
-        "dE_o2/dout_h1": ("delta_o2 rounded to 9 places, then × w7", rounded_as_you_go()),
-        "E_total_after_1_update": ("hidden layer uses updated w5..w8",
-                                   forward(train_step(variant="published")).E_total),
-        "E_total_after_10000_updates": ("as described, after 9,999 updates", _runs()["described"].errors[STEPS - 1]),
-        "out_o1_after_10000_updates": ("hidden layer uses updated w5..w8", published.final.out_o1),
-        "out_o2_after_10000_updates": ("hidden layer uses updated w5..w8", published.final.out_o2),
-    }
+def rounded_as_you_go():
+    """dE_o2/dout_h1 worked by hand: delta_o2 rounded to 9 decimals first, then times w7."""
+    return Decimal(as_printed(backward(EXAMPLE, forward()).delta_o2, 9)) * Decimal(repr(EXAMPLE.w7))
 
 
 def reproductions():
-    """One Comparison per published figure as described, plus one for each way that reproduces a miss."""
+    """One Comparison per published figure as the text describes the method, and one per miss the way that gives it."""
+    fp = forward()
+    runs = {variant: train(EXAMPLE, STEPS, variant=variant) for variant in ("described", "published")}
+    described = named_values(fp, backward(EXAMPLE, fp), train_step(), runs["described"])
+    updated = "hidden layer uses updated w5..w8"
+    misses = {
+        "dE_o2/dout_h1": ("delta_o2 rounded to 9 places, then × w7", rounded_as_you_go()),
+        "E_total_after_1_update": (updated, forward(train_step(variant="published")).E_total),
+        "E_total_after_10000_updates": ("as described, after 9,999 updates", runs["described"].errors[STEPS - 1]),
+        "out_o1_after_10000_updates": (updated, runs["published"].final.out_o1),
+        "out_o2_after_10000_updates": (updated, runs["published"].final.out_o2),
+    }
     rows = []
-    published = as_published()
-    for figure, value in as_described().items():
-        rows.append(compare(figure, value, AS_DESCRIBED))
-        if figure in published:
-            rows.append(compare(figure, published[figure][1], published[figure][0]))
+    for figure in PUBLISHED:
+        rows.append(compare(figure, described[figure], AS_DESCRIBED))
+        if figure in misses:
+            rows.append(compare(figure, misses[figure][1], misses[figure][0]))
     return rows

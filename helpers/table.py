@@ -5,9 +5,7 @@ MARKS = {"✓": "#009E73", "✗": "#D55E00"}  # colour-blind safe green and oran
 
 
 class Table:
-    """Rows of cells under a header (none if every header cell is ""). A row given as a string is a
-    heading for the rows after it.
-    Cells are shown as given (format numbers before); columns of numbers are right-aligned."""
+    """Cells as given under a header (none if all ""), numbers right-aligned; a string row heads the rows after it."""
 
     def __init__(self, header, rows, title=""):
         self.header, self.title = tuple(header), title
@@ -18,7 +16,6 @@ class Table:
                                  f"{self.header}, got {row}")
 
     def _numeric(self):
-        """For each column, whether every cell in it is a number."""
         cells = [row for row in self.body if not isinstance(row, str)]
         return [bool(cells) and all(_is_number(row[k]) for row in cells) for k in range(len(self.header))]
 

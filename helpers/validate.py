@@ -23,7 +23,6 @@ def finite_number(name, value, limit=None):
 
 
 def positive_number(name, value):
-    """Return `value` as a float, or raise if it is not a finite number above zero."""
     value = finite_number(name, value)
     if value <= 0:
         raise ValueError(f"{name} must be a positive number, got {value}")
@@ -31,7 +30,6 @@ def positive_number(name, value):
 
 
 def whole_number(name, value, minimum=0, maximum=None):
-    """Return `value` as an int if it is a whole number in [minimum, maximum], or raise."""
     if isinstance(value, bool) or not isinstance(value, Integral):
         raise TypeError(f"{name} must be a whole number, got {type(value).__name__} {value!r}")
     value = int(value)
@@ -50,7 +48,6 @@ def finite_decimal(name, value):
 
 
 def one_of(name, value, choices):
-    """Return `value` if it is one of `choices`, or raise listing them."""
     try:
         known = value in choices
     except (TypeError, ValueError):  # e.g. an array, whose == compares entry by entry
@@ -69,7 +66,6 @@ def instance(name, value, kind, expected):
 
 
 def rng(value):
-    """Return `value` if it is a numpy random Generator, or raise."""
     import numpy as np  # here and in finite_array: the lab, which checks no arrays, opens sooner without numpy
     return instance("rng", value, np.random.Generator, "a numpy Generator, e.g. numpy.random.default_rng(seed)")
 
@@ -127,7 +123,6 @@ def _short(value):
 
 
 def number_in(name, value, low, high):
-    """Return `value` as a float if it is a finite number from `low` to `high`, or raise."""
     value = finite_number(name, value)
     if not low <= value <= high:
         raise ValueError(f"{name} must be from {low:g} to {high:g}, got {value:g}")

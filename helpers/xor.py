@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .mlp import MAX_EPOCHS, Network, stack, train
+from .mlp import Network, stack, train
 from .validate import finite_array, instance, one_of, sequence, whole_number
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -12,8 +12,7 @@ for _array in (XOR_X, XOR_TARGET):
     _array.setflags(write=False)
 SEED = 1
 SIZES = (2, 4, 1)
-MAX_NETWORKS = 1_000
-"""The most networks a sweep trains at once (rates × seeds), and so the most it holds in memory."""
+MAX_NETWORKS = 1_000  # a sweep holds them all in memory at once
 
 
 def xor_network(hidden="sigmoid", seed=SEED):
@@ -43,17 +42,15 @@ class Sweep:
         return (self.accuracy == 1).sum(axis=1)
 
 
-def learning_rate_sweep(rates, seeds, epochs, hidden="sigmoid"):
-    """Full-batch training of one network per (rate, seed), all at once as a stack, each with its own rate."""
-    rates, seeds = finite_array("rates", rates, 1), sequence("seeds", seeds, "a list of whole numbers")
-    seeds = tuple(whole_number("seed", seed) for seed in seeds)
+def learning_rate_sweep(rates, seeds, epochs):
+    """Full-batch training of one sigmoid network per (rate, seed), all at once as a stack, each with its own rate."""
+    rates, seeds = finite_array("rates", rates, 1), tuple(sequence("seeds", seeds, "a list of whole numbers"))
     if rates.ndim > 1 or (rates <= 0).any():
         raise ValueError(f"rates must be a list of positive learning rates, got {rates.tolist()!r:.60}")
     if rates.size * len(seeds) > MAX_NETWORKS:
         raise ValueError(f"a sweep trains at most {MAX_NETWORKS:,} networks (rates × seeds), "
                          f"got {rates.size} × {len(seeds)}")
-    whole_number("epochs", epochs, maximum=MAX_EPOCHS)
-    networks = stack([xor_network(hidden, seed) for _ in rates for seed in seeds])
+    networks = stack([xor_network("sigmoid", seed) for _ in rates for seed in seeds])
     run = train(networks, XOR_X, XOR_TARGET, np.repeat(rates, len(seeds)), epochs)
     shape = (len(rates), len(seeds))
     return Sweep(rates, seeds, run.errors[-1].reshape(shape), accuracy(run.network).reshape(shape))

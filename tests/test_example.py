@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from helpers import EXAMPLE, I1, I2, LEARNING_RATE, PARAMETER_NAMES, TARGET_O1, TARGET_O2, WEIGHT_NAMES, Params
-from helpers.example import BIAS_EDGES, BIAS_NAMES, EDGES, LAYERS
+from helpers.example import BIAS_EDGES, EDGES, LAYERS
 
 SETUP = json.loads((Path(__file__).resolve().parents[1] / "helpers" / "published_figures.json").read_text())["setup"]
 
@@ -22,8 +22,7 @@ def test_the_example_starts_from_the_published_setup():
 
 def test_parameter_names_in_order():
     assert WEIGHT_NAMES == ("w1", "w2", "w3", "w4", "w5", "w6", "w7", "w8")
-    assert BIAS_NAMES == ("b1", "b2")
-    assert PARAMETER_NAMES == WEIGHT_NAMES + BIAS_NAMES
+    assert PARAMETER_NAMES == WEIGHT_NAMES + ("b1", "b2")
     assert list(EXAMPLE.as_dict()) == list(PARAMETER_NAMES)
 
 

@@ -10,7 +10,7 @@ from helpers.network import TrainingRun
 
 @pytest.fixture(scope="module")
 def lab():
-    lab = Lab(steps=200)  # fewer steps keep the slow reference training short
+    lab = Lab()
     lab.preparing.join()  # sympy writes the training loop in the background
     return lab
 
@@ -18,7 +18,7 @@ def lab():
 @pytest.fixture(autouse=True)
 def start_from_the_example(lab):
     lab.reset()
-    lab.steps.value = 200
+    lab.steps.value = 200  # fewer steps keep the slow reference training short
 
 
 def displayed(lab):
@@ -159,9 +159,9 @@ def test_set_names_a_bad_argument(lab):
     assert lab.params == EXAMPLE  # nothing moved
 
 
-def test_a_lab_needs_a_sensible_number_of_steps():
+def test_a_lab_needs_a_sensible_number_of_steps(lab):
     with pytest.raises(ValueError, match="steps must be at least 1 and at most 10,000, got 0"):
-        Lab(steps=0)
+        lab.set(steps=0)
 
 
 def test_training_that_diverges_names_the_learning_rate():

@@ -1,10 +1,15 @@
 """The general network against the worked example: helpers.network, sympy, and the published figures."""
 from dataclasses import replace
 
+import math
+
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from helpers import EXAMPLE, LEARNING_RATE, PUBLISHED, backward, compare, forward, train
+from helpers import (EXAMPLE, I1, I2, LEARNING_RATE, PARAMETER_NAMES, PUBLISHED, TARGET_O1, TARGET_O2, Params, backward,
+                     compare, forward, train)
 from helpers.derivation import direct_derivative, evaluate
 from helpers.mlp import (EXAMPLE_TARGET, EXAMPLE_X, Network, error_back, from_example, output_error, sigmoid, stack,
                          train as train_mlp, weight_gradient)
@@ -152,3 +157,20 @@ def test_a_stack_takes_one_learning_rate_per_network():
     together = stack([NET, NET]).update(GRADS, [0.5, 2.0])
     assert np.array_equal(together[1].weights[0], NET.update(GRADS, 2.0).weights[0])
     assert np.array_equal(together[0].weights[0], NET.update(GRADS, 0.5).weights[0])
+
+
+# Any finite parameters, on random ones: modest and reproducible (the same examples on every run, nothing saved).
+@settings(max_examples=40, deadline=None, derandomize=True, database=None)
+@given(st.builds(Params, **{name: st.floats(min_value=-10, max_value=10) for name in PARAMETER_NAMES}))
+def test_the_general_network_and_the_examples_network_agree_anywhere(p):
+    """Two separate implementations, element by element and matrix by matrix, give the same gradients."""
+    grads = backward(p, forward(p))
+    general = from_example(p).backward(np.array([[I1, I2]]), np.array([[TARGET_O1, TARGET_O2]]))
+    (hidden, output), (b_hidden, b_output) = general.weights, general.biases
+    expected = [[grads.dE_dw1, grads.dE_dw2], [grads.dE_dw3, grads.dE_dw4]], [[grads.dE_dw5, grads.dE_dw6],
+                                                                                [grads.dE_dw7, grads.dE_dw8]]
+    assert np.allclose(hidden, expected[0], rtol=1e-12, atol=1e-15)
+    assert np.allclose(output, expected[1], rtol=1e-12, atol=1e-15)
+    # One bias per neuron in the general network: a shared bias's gradient is their sum.
+    assert math.isclose(b_hidden.sum(), grads.dE_db1, rel_tol=1e-12, abs_tol=1e-15)
+    assert math.isclose(b_output.sum(), grads.dE_db2, rel_tol=1e-12, abs_tol=1e-15)

@@ -5,8 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers.published import PUBLISHED, SECTIONS, Comparison, ComparisonTable, as_printed, compare, decimals, \
-    side_by_side
+from helpers.published import PUBLISHED, SECTIONS, Comparison, ComparisonTable, as_printed, compare, side_by_side
 
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = json.loads((REPO / "helpers" / "published_figures.json").read_text())
@@ -28,12 +27,6 @@ def test_the_shipped_figures_equal_the_reference_copy():
     reference = json.loads(REFERENCE.read_text())
     for section in ("setup", *SECTIONS):
         assert SHIPPED[section] == reference[section], section
-
-
-@pytest.mark.parametrize("text, places", [("0.3775", 4), ("0.05", 2), ("0.0000351085", 10), ("-0.019049119", 9),
-                                          ("0.511301270", 9), ("10", 0)])
-def test_decimals_counts_the_printed_places(text, places):
-    assert decimals(text) == places
 
 
 @pytest.mark.parametrize("value, places, expected", [

@@ -15,8 +15,7 @@ from helpers import EXAMPLE, Params, backward, forward, logistic, train, train_s
 from helpers import derivation, fast, gradcheck, mlp, xor
 from helpers.autodiff import Value, example_graph
 from helpers.derivation import symbol
-from helpers.published import as_printed, compare, decimals
-from helpers.reproduce import rounded_as_you_go
+from helpers.published import as_printed, compare
 from helpers.validate import finite_array, finite_number, instance, one_of, positive_number, sequence, whole_number
 
 NET = mlp.from_example()
@@ -76,12 +75,8 @@ ENTRY_POINTS = [
     (lambda: Params(w5=1e308), ValueError, r"w5 must lie between -1e\+100 and 1e\+100, got 1e\+308"),
     (lambda: EXAMPLE.replace(w9=0.1), TypeError, r"unknown parameter\(s\) \['w9'\]; expected names from \['w1', "),
     (lambda: forward({"w1": 0.15}), TypeError, PARAMS + "dict"),
-    (lambda: forward(i2="0.1"), TypeError, r"i2 must be a real number, got str"),
-    (lambda: forward(target_o1=float("inf")), ValueError, r"target_o1 must be a finite number, got inf"),
-    (lambda: forward(i1=1e300), ValueError, r"i1 must lie between -1e\+100 and 1e\+100, got 1e\+300"),
     (lambda: logistic("0.5"), TypeError, r"logistic's input x must be a real number, got str"),
     (lambda: backward(EXAMPLE, None), TypeError, r"fp must be the ForwardPass that forward\(params\) returns, got None"),
-    (lambda: backward(EXAMPLE, forward(), target_o2=[0.99]), TypeError, r"target_o2 must be a real number, got list"),
     (lambda: backward(EXAMPLE, forward()).of("w9"), ValueError, r"parameter name must be one of 'w1', .*'b2', got 'w9'"),
     (lambda: update(EXAMPLE, EXAMPLE), TypeError, r"grads must be the Gradients that backward\(\.\.\.\) returns"),
     (lambda: update(EXAMPLE, backward(EXAMPLE, forward()), True), TypeError, r"learning_rate must be a real number, got bool"),
@@ -98,8 +93,6 @@ ENTRY_POINTS = [
     (lambda: fast.train(EXAMPLE.as_dict()), TypeError, PARAMS + "dict"),
     (lambda: fast.train(steps=3, learning_rate=1e300), ValueError, r"learning_rate 1e\+300 made training diverge at step 1"),
     # the derivation and the published figures
-    (lambda: derivation.evaluate(symbol.w1, digits=10 ** 6), ValueError, r"digits must be at least 1 and at most 1,000"),
-    (lambda: derivation.evaluate(symbol.w1, params={"w1": 0.15}), TypeError, PARAMS + "dict"),
     (lambda: derivation.evaluate("net_h1"), TypeError, r"expected a sympy expression built from the lesson's symbols"),
     (lambda: derivation.evaluate({}), TypeError, r"expected a sympy expression or a number, got dict"),
     (lambda: derivation.evaluate(symbol.w1 / 0), ValueError, r"expected a finite expression, got zoo\*w1"),
@@ -111,12 +104,9 @@ ENTRY_POINTS = [
     (lambda: compare("out_o1", Decimal("sNaN")), ValueError, r"out_o1 must be a finite number, got nan"),
     (lambda: compare("out_o1", 0.75, 3), TypeError, r"how must be a string saying how the value was computed, got int 3"),
     (lambda: as_printed(0.5, 10 ** 6), ValueError, r"places must be at least 0 and at most 1,000"),
-    (lambda: decimals(0.3775), TypeError, r"figure must be a figure as printed \(a string such as '0\.3775'\), got float"),
-    (lambda: rounded_as_you_go(9.0), TypeError, r"places must be a whole number, got float 9\.0"),
     # autodiff
-    (lambda: Value(1.0) / 0, ValueError, r"cannot divide by zero: the divisor is 0"),
-    (lambda: 1 / Value(0.0, "x"), ValueError, r"cannot divide by zero: the divisor x is 0"),
-    (lambda: Value(1000.0).exp(), ValueError, r"exp\(1000\) cannot be computed: math range error"),
+    (lambda: Value(0.0) ** -1, ValueError, r"0 \*\* -1 cannot be computed"),
+    (lambda: Value(1e200) ** 2, ValueError, r"1e\+200 \*\* 2 cannot be computed: .*out of range"),
     (lambda: Value(1e200) * 1e200, ValueError, r"the result of × must be a finite number, got inf"),
     (lambda: Value(float("nan"), "w1"), ValueError, r"w1 must be a finite number, got nan"),
     (lambda: Value(1.0) * "two", TypeError, r"value must be a real number, got str 'two'"),
@@ -130,13 +120,10 @@ ENTRY_POINTS = [
     (lambda: gradcheck.central_differences(None, [1.0]), TypeError, r"f must be a function of an array, got NoneType"),
     (lambda: gradcheck.relative_error(float("nan"), 1.0), ValueError, r"a must hold finite numbers only, got nan"),
     (lambda: gradcheck.relative_error([1.0], [1.0, 2.0]), ValueError, r"two arrays of the same size, got 1 and 2 entries"),
-    (lambda: gradcheck.random_case(RNG, "sigmoid", margin=float("nan")), ValueError, r"margin must be a finite number"),
-    (lambda: gradcheck.random_case(RNG, "relu", margin=1.0), ValueError, r"margin must be at most 0\.1"),
     (lambda: gradcheck.random_case(7, "relu"), TypeError, r"rng must be a numpy Generator, .* got int"),
     (lambda: gradcheck.random_case(RNG, "tanh"), ValueError, r"activation must be one of 'sigmoid', 'relu', 'identity'"),
     (lambda: gradcheck.gradient_check("network", X, T), TypeError, r"network must be a helpers\.mlp\.Network, got str"),
     (lambda: gradcheck.numerical_gradients(NET, NET), TypeError, r"error_of must be a function of a network, got Network"),
-    (lambda: gradcheck.kink_distance([NET], X), TypeError, r"network must be a helpers\.mlp\.Network, got list"),
     (lambda: gradcheck.flat("x", []), TypeError, r"gradients must be an array of numbers, got str 'x'"),
     # the general network
     (lambda: mlp.Network([np.zeros((0, 2))], [np.zeros(0)], ["sigmoid"]), ValueError, r"weights\[0\] must not be empty"),

@@ -43,7 +43,7 @@ def changes(lab):
 
 
 def in_the_kernel():
-    lab = Lab(steps=MAX_STEPS)
+    lab = Lab()
     lab.preparing.join()
     times = {}
     for _ in range(ROUNDS):
