@@ -53,6 +53,21 @@ class Value:
     def __rmul__(self, other):
         return self * other
 
+    def __radd__(self, other):
+        return self + other
+
+    def __rsub__(self, other):
+        return _as_value(other) - self
+
+    def __neg__(self):
+        return self * -1.0
+
+    def __truediv__(self, other):
+        return self * _as_value(other) ** -1  # a / b = a · b^(−1): the rules above give its derivatives
+
+    def __rtruediv__(self, other):
+        return _as_value(other) * self ** -1
+
     def backward(self):
         """Fill in d(this)/d(node) for every node this Value was computed from, each gradient zeroed first."""
         order = topological_order(self)

@@ -31,7 +31,8 @@ def test_the_examples_values():
 
 def _expression(a, b, c):
     """Every operation of Value at least once (on Values)."""
-    return ((a * b + c).sigmoid() ** 2 * -1 + 2 + (a - b) * 3 + 1.5 * c ** 3 + (b + 4) ** -1) * (c * -1 + 0.5)
+    return (((a * b + c).sigmoid() ** 2 * -1 + 2 + (a - b) * 3 + 1.5 * c ** 3 + (b + 4) ** -1) * (c * -1 + 0.5)
+            + (1 - a) / (b * b + 1) + 2 / (c * c + 1) + -a)
 
 
 def test_every_operation_against_central_differences():
@@ -48,7 +49,7 @@ def test_every_operation_against_central_differences():
 def _plain(a, b, c):
     """The same expression on plain floats, written out independently."""
     s = 1 / (1 + math.exp(-(a * b + c)))
-    return (2 - s ** 2 + (a - b) * 3 + 1.5 * c ** 3 + 1 / (b + 4)) * (0.5 - c)
+    return (2 - s ** 2 + (a - b) * 3 + 1.5 * c ** 3 + 1 / (b + 4)) * (0.5 - c) + (1 - a) / (b * b + 1) + 2 / (c * c + 1) - a
 
 
 def test_agrees_with_the_general_networks_backpropagation():

@@ -106,6 +106,8 @@ ENTRY_POINTS = [
     (lambda: as_printed(0.5, 10 ** 6), ValueError, r"places must be at least 0 and at most 1,000"),
     # autodiff
     (lambda: Value(0.0) ** -1, ValueError, r"0 \*\* -1 cannot be computed"),
+    (lambda: Value(1.0) / 0, ValueError, r"0 \*\* -1 cannot be computed"),
+    (lambda: 1 / Value(0.0), ValueError, r"0 \*\* -1 cannot be computed"),
     (lambda: Value(1e200) ** 2, ValueError, r"1e\+200 \*\* 2 cannot be computed: .*out of range"),
     (lambda: Value(1e200) * 1e200, ValueError, r"the result of × must be a finite number, got inf"),
     (lambda: Value(float("nan"), "w1"), ValueError, r"w1 must be a finite number, got nan"),
