@@ -61,14 +61,14 @@ class ComparisonTable(Table):
     def __init__(self, comparisons):
         self.rows = list(comparisons)  # the Comparisons; the table's own cells are in .body
         with_how = any(row.how for row in self.rows)
-        header = ("figure", "how" * with_how, "published", "computed (as printed)", "computed (10 digits)", "match")
+        header = ("figure", "how" * with_how, "published", "computed (as printed)", "computed (9 digits)", "match")
         rows, section = [], None
         grouped = len({SECTION_OF[row.figure] for row in self.rows}) > 1
         for row in self.rows:
             if grouped and SECTION_OF[row.figure] != section:
                 section = SECTION_OF[row.figure]
                 rows.append(LESSONS[section])
-            full = format(Decimal(f"{float(row.computed):.10g}"), "f")  # positional, like the published figures
+            full = format(Decimal(f"{float(row.computed):.9g}"), "f")  # positional, like the published figures
             verdict = "✓ match" if row.matches else "✗ differs"
             rows.append((row.figure, row.how, row.published, row.shown, full, verdict))
         keep = [k for k, name in enumerate(header) if name]

@@ -75,7 +75,7 @@ def test_a_table_marks_each_row_in_text_and_html():
     table = side_by_side({"out_o1": 0.751365069552316, "out_o2": 0.7729})
     assert isinstance(table, ComparisonTable) and [row.matches for row in table.rows] == [True, False]
     lines = repr(table).splitlines()
-    assert lines[0].split() == ["figure", "published", "computed", "(as", "printed)", "computed", "(10", "digits)", "match"]
+    assert lines[0].split() == ["figure", "published", "computed", "(as", "printed)", "computed", "(9", "digits)", "match"]
     assert lines[1].startswith("out_o1") and lines[1].endswith("✓ match")
     assert lines[2].startswith("out_o2") and lines[2].endswith("✗ differs")
     assert "0.772900000" in lines[2]  # the computed value, shown at the published precision
