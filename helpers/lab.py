@@ -1,13 +1,13 @@
 """The interactive lab: a slider for every weight, bias and the learning rate, redrawing all that they change."""
 import html
 import threading
-from dataclasses import fields
 
 import ipywidgets as widgets
 
 from .drawing import draw_loss_curves, draw_network
-from .example import EXAMPLE, LEARNING_RATE, PARAMETER_NAMES, WEIGHT_NAMES, Params
+from .example import EXAMPLE, LEARNING_RATE, PARAMETER_NAMES, VALUE_NAMES, WEIGHT_NAMES, Params
 from .network import VARIANTS, backward, forward, train_step
+from .reproduce import named_values
 from .table import Table
 from .validate import number_in, one_of, whole_number
 
@@ -30,20 +30,14 @@ def numbers(params, learning_rate, steps, variant, fast):
     """The lab's numbers by section (name -> value), the forward pass, gradients and run (None until `fast` is set)."""
     fp = forward(params)
     grads = backward(params, fp)
-    stepped = train_step(params, learning_rate, variant)
-    sections = {
-        "Forward pass": {field.name: getattr(fp, field.name) for field in fields(fp)},
-        "Gradients": {f"dE_total/d{name}": grads.of(name) for name in PARAMETER_NAMES},
-        "After one update": {**{f"{name}_new": getattr(stepped, name) for name in WEIGHT_NAMES},
-                             "E_total_after_1_update": forward(stepped).E_total},
-    }
-    run = None
-    if fast:
-        run = _train(fast, params, steps, learning_rate, variant)
-        sections[f"After {steps:,} updates"] = {f"E_total_after_{steps}_updates": run.errors[-1],
-                                                f"out_o1_after_{steps}_updates": run.final.out_o1,
-                                                f"out_o2_after_{steps}_updates": run.final.out_o2}
-    return sections, fp, grads, run
+    run = _train(fast, params, steps, learning_rate, variant) if fast else None
+    named = named_values(fp, grads, train_step(params, learning_rate, variant), run)
+    sections = {"Forward pass": VALUE_NAMES, "Gradients": [f"dE_total/d{name}" for name in PARAMETER_NAMES],
+                "After one update": [f"{name}_new" for name in WEIGHT_NAMES] + ["E_total_after_1_update"]}
+    if run:
+        after = ("E_total", "out_o1", "out_o2")
+        sections[f"After {steps:,} updates"] = [f"{value}_after_{steps}_updates" for value in after]
+    return {title: {name: named[name] for name in names} for title, names in sections.items()}, fp, grads, run
 
 
 def _train(fast, params, steps, learning_rate, variant):
@@ -54,7 +48,7 @@ def _train(fast, params, steps, learning_rate, variant):
                          f"without bound within {steps:,} updates. Lower the learning rate.") from None
 
 
-def warnings(fp, run):
+def messages(fp, run):
     """Plain sentences about saturated units and training that overshoots or stalls ([] when all is well)."""
     steps, errors = len(run.errors) - 1, run.errors
     said = [f"{unit} is saturated: {_slope(fp, unit)} Almost no gradient passes back through it."
@@ -196,7 +190,7 @@ class Lab:
                 self._show_nothing(f"These values cannot be computed: {error}")
                 return
             self._show(sections, params, grads, run)
-            said = warnings(fp, run) if run else []
+            said = messages(fp, run) if run else []
             self._say([f"⚠ {sentence}" for sentence in said] or [ALL_WELL if run else PREPARING], bool(said))
             at_example = (params, self.learning_rate.value, self.steps.value, self.variant.value) == (
                 EXAMPLE, LEARNING_RATE, MAX_STEPS, "described")

@@ -13,17 +13,19 @@ FACTORS = {"dE_total/dout_o1": "dE_dout_o1", "dout_o1/dnet_o1": "dout_dnet_o1", 
 """The chain-rule factors the example prints, by figure name -> the Gradients field that holds it."""
 
 
-def named_values(fp, grads, stepped, run):
+def named_values(fp, grads, stepped, run=None):
     """Figure name -> value (said here alone) for a forward pass, its gradients, one update and a training run."""
-    steps, final = len(run.errors) - 1, run.final
-    return {**{name: getattr(fp, name) for name in VALUE_NAMES},
-            **{figure: getattr(grads, field) for figure, field in FACTORS.items()},
-            "dnet_o1/dw5": fp.out_h1, "dnet_h1/dw1": I1,
-            **{f"dE_total/d{name}": grads.of(name) for name in PARAMETER_NAMES},
-            **{f"{name}_new": getattr(stepped, name) for name in WEIGHT_NAMES},
-            "E_total_after_1_update": forward(stepped).E_total,
-            f"E_total_after_{steps}_updates": run.errors[-1],
-            f"out_o1_after_{steps}_updates": final.out_o1, f"out_o2_after_{steps}_updates": final.out_o2}
+    values = {**{name: getattr(fp, name) for name in VALUE_NAMES},
+              **{figure: getattr(grads, field) for figure, field in FACTORS.items()},
+              "dnet_o1/dw5": fp.out_h1, "dnet_h1/dw1": I1,
+              **{f"dE_total/d{name}": grads.of(name) for name in PARAMETER_NAMES},
+              **{f"{name}_new": getattr(stepped, name) for name in WEIGHT_NAMES},
+              "E_total_after_1_update": forward(stepped).E_total}
+    if run is not None:
+        steps = len(run.errors) - 1
+        values |= {f"E_total_after_{steps}_updates": run.errors[-1],
+                   f"out_o1_after_{steps}_updates": run.final.out_o1, f"out_o2_after_{steps}_updates": run.final.out_o2}
+    return values
 
 
 def rounded_as_you_go():

@@ -4,7 +4,7 @@ import re
 import pytest
 
 from helpers import EXAMPLE, PARAMETER_NAMES, PUBLISHED, WEIGHT_NAMES, backward, forward, network
-from helpers.lab import ALL_WELL, LEARNING_RATE_RANGE, MAX_STEPS, PARAMETER_RANGE, RUN_FIRST, Lab, numbers, warnings
+from helpers.lab import ALL_WELL, LEARNING_RATE_RANGE, MAX_STEPS, PARAMETER_RANGE, RUN_FIRST, Lab, messages, numbers
 from helpers.network import TrainingRun
 
 
@@ -184,8 +184,8 @@ def test_the_stored_lab_asks_to_run_the_cells(lab):
 
 def test_error_going_up_is_reported_as_overshooting():
     run = TrainingRun(EXAMPLE, (0.30, 0.20, 0.25, 0.10))
-    assert any("went up on 1 of the 3 updates" in sentence for sentence in warnings(forward(), run))
+    assert any("went up on 1 of the 3 updates" in sentence for sentence in messages(forward(), run))
 
 
 def test_a_healthy_run_gets_no_message():
-    assert warnings(forward(), network.train(steps=100)) == []
+    assert messages(forward(), network.train(steps=100)) == []
