@@ -182,7 +182,7 @@ def _levels(order):
             column[id(node)] = 1 + max((column[id(p)] for p in node.parents if p.parents), default=0)
     for node in reversed(order):
         if not node.parents:
-            column[id(node)] = min(column[id(user)] for user in order if node in user.parents) - 1
+            column[id(node)] = min((column[id(user)] for user in order if node in user.parents), default=1) - 1
     return column
 
 

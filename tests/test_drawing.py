@@ -122,6 +122,8 @@ def test_bad_input_is_refused(draw, args, message):
 
 def test_a_single_value_has_a_graph():
     assert "grad 0" in "\n".join(texts(draw_graph(Value(1.0) * 2)))
+    alone = draw_graph(Value(1.0, "x"))
+    assert texts(alone) == ["x\n1\ngrad 0"] and "1 nodes in 1 rows" in alone.description
 
 
 def test_a_notebook_shows_the_picture_with_its_description_as_alternative_text():
