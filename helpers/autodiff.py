@@ -113,11 +113,15 @@ def _as_value(x):
 
 
 def _result(operation, compute):
-    """compute(), or a ValueError naming the operation when it overflows or raises 0 to a negative power."""
+    """compute(), or a ValueError naming the operation when it overflows, raises 0 to a negative power or a
+    negative number to a fractional one."""
     try:
-        return compute()
+        result = compute()
     except ArithmeticError as error:
         raise ValueError(f"{operation} cannot be computed: {error}") from None
+    if isinstance(result, complex):
+        raise ValueError(f"{operation} cannot be computed: a negative number has no real fractional power")
+    return result
 
 
 def example_graph(params=EXAMPLE):

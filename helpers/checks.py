@@ -145,7 +145,7 @@ def check(exercise, answer):
     answer = finite_number(f"your answer to {exercise}", answer)
     value, mistakes = numbers()[ex["value"]], [(numbers()[name], hint) for name, hint in ex.get("mistakes", ())]
     typed, unit = typed_precision(answer)
-    shown = f"{answer:g}" if isinstance(value, int) else repr(answer)
+    shown = f"{answer:.15g}" if isinstance(value, int) else repr(answer)
     if agrees(answer, value, unit):
         return _right(exercise, answer, shown, value, [wrong for wrong, _ in mistakes], typed, unit)
     for wrong, hint in mistakes:

@@ -5,7 +5,7 @@ import sympy as sp
 from sympy.printing.latex import greek_letters_set
 
 from .example import EXAMPLE, I1, I2, PAIR_NAMES, PARAMETER_NAMES, TARGET_O1, TARGET_O2, VALUE_NAMES
-from .validate import expression, one_of
+from .validate import expression, instance, one_of
 
 
 class sigma(sp.Function):
@@ -113,12 +113,13 @@ def evaluate(expr):
 
 def latex(expr):
     """LaTeX for `expr` with the lesson's names set upright: net_h1 as net with subscript h1, w5 as w with 5."""
+    instance("expr", expr, (sp.Basic, sp.MatrixBase), "a sympy expression such as symbol.w5 * symbol.out_h1")
     upright = {}
-    for symbol in expr.free_symbols:
-        base = symbol.name.split("_")[0].rstrip("0123456789")
-        sub = symbol.name[len(base):].lstrip("_")
+    for quantity in expr.free_symbols:
+        base = quantity.name.split("_")[0].rstrip("0123456789")
+        sub = quantity.name[len(base):].lstrip("_")
         base = "\\" + base if base in greek_letters_set else base if len(base) == 1 else rf"\mathrm{{{base}}}"
-        upright[symbol] = base + rf"_{{\mathrm{{{sub}}}}}" * bool(sub)
+        upright[quantity] = base + rf"_{{\mathrm{{{sub}}}}}" * bool(sub)
     return sp.latex(expr, symbol_names=upright)
 
 
@@ -127,7 +128,7 @@ class Equation:
 
     def __init__(self, lhs, rhs):
         self.lhs = lhs if isinstance(lhs, str) else latex(lhs)
-        self.rhs = rhs
+        self.rhs = rhs if isinstance(rhs, (sp.Basic, sp.MatrixBase)) else expression(rhs)
 
     def _repr_latex_(self):
         """One line, or for a long sum, a few terms per line."""

@@ -6,7 +6,7 @@ from html import escape
 from .autodiff import Value, topological_order
 from .example import BIAS_EDGES, EDGES, EXAMPLE, PARAMS, Params
 from .network import Gradients
-from .validate import instance
+from .validate import finite_number, instance, sequence
 
 # Colour-blind safe (Okabe-Ito) colours; an SVG shown inline takes the theme's own colours.
 POSITIVE, NEGATIVE, GREEN = "#D55E00", "#0072B2", "#009E73"
@@ -105,7 +105,7 @@ def draw_loss_curves(curves, title=None, width=440, height=230):
     (before any update, then after each). Lines differ in colour, dashes and width, so equal ones both show."""
     if not isinstance(curves, dict) or not 1 <= len(curves) <= len(CURVE_STYLES):
         raise TypeError(f"curves must be a dict of 1 to {len(CURVE_STYLES)} label -> errors, got {curves!r:.60}")
-    runs = {label: [max(float(error), 1e-300) for error in errors] for label, errors in curves.items()}
+    runs = {label: _curve(label, errors) for label, errors in curves.items()}
     steps = max(len(errors) for errors in runs.values()) - 1
     low, high = (math.log10(f(map(f, runs.values()))) for f in (min, max))
     low, high = (low - 0.1, high + 0.1) if high - low > 0.02 else (low - 0.5, high + 0.5)
@@ -184,6 +184,12 @@ def _levels(order):
         if not node.parents:
             column[id(node)] = min((column[id(user)] for user in order if node in user.parents), default=1) - 1
     return column
+
+
+def _curve(label, errors):
+    """One run's errors as checked floats, at least 1e-300 for the log scale."""
+    errors = sequence(f"curves[{label!r}]", errors, "a list of errors")
+    return [max(finite_number(f"curves[{label!r}] entries", error), 1e-300) for error in errors]
 
 
 def draw_decision_boundary(network, ax, title=""):

@@ -30,7 +30,7 @@ def numbers(params, learning_rate, steps, variant, fast):
     """The lab's numbers by section (name -> value), the forward pass, gradients and run (None until `fast` is set)."""
     fp = forward(params)
     grads = backward(params, fp)
-    run = _train(fast, params, steps, learning_rate, variant) if fast else None
+    run = fast.train(params, steps, learning_rate, variant) if fast else None  # divergence: a clear ValueError
     named = named_values(fp, grads, train_step(params, learning_rate, variant), run)
     sections = {"Forward pass": VALUE_NAMES, "Gradients": [f"dE_total/d{name}" for name in PARAMETER_NAMES],
                 "After one update": [f"{name}_new" for name in WEIGHT_NAMES] + ["E_total_after_1_update"]}
@@ -40,21 +40,13 @@ def numbers(params, learning_rate, steps, variant, fast):
     return {title: {name: named[name] for name in names} for title, names in sections.items()}, fp, grads, run
 
 
-def _train(fast, params, steps, learning_rate, variant):
-    try:
-        return fast.train(params, steps, learning_rate, variant)
-    except (ArithmeticError, ValueError):  # the weights grew beyond any float
-        raise ValueError(f"training diverged: the learning rate {learning_rate:.3g} makes the weights grow "
-                         f"without bound within {steps:,} updates. Lower the learning rate.") from None
-
-
 def messages(fp, run):
     """Plain sentences about saturated units and training that overshoots or stalls ([] when all is well)."""
     steps, errors = len(run.errors) - 1, run.errors
-    said = [f"{unit} is saturated: {_slope(fp, unit)} Almost no gradient passes back through it."
-            for unit in _saturated(fp)]
+    before = _saturated(fp)
+    said = [f"{unit} is saturated: {_slope(fp, unit)} Almost no gradient passes back through it." for unit in before]
     said += [f"Training saturated {unit}: after {steps:,} updates {_slope(run.final, unit)}"
-             for unit in _saturated(run.final) if unit not in _saturated(fp)]
+             for unit in _saturated(run.final) if unit not in before]
     rises = sum(later > earlier * (1 + 1e-9) for earlier, later in zip(errors, errors[1:]))
     if rises:
         said.append(f"E_total went up on {rises:,} of the {steps:,} updates (from {errors[0]:.4g} it ended at "
@@ -203,8 +195,9 @@ class Lab:
         key = {"E_total": sections["Forward pass"]["E_total"],
                "E_total after 1 update": sections["After one update"]["E_total_after_1_update"]}
         if run:
-            key.update({f"E_total {after}": run.errors[-1], f"out_o1 {after}": run.final.out_o1,
-                        f"out_o2 {after}": run.final.out_o2})
+            trained = sections[f"After {steps:,} updates"]
+            key.update({f"{name} {after}": trained[f"{name}_after_{steps}_updates"]
+                        for name in ("E_total", "out_o1", "out_o2")})
         rows = [(name, f"{value:.9g}") for name, value in key.items()] + [("training", "being prepared…")] * (not run)
         self.key_numbers.value = Table(("", ""), rows)._repr_html_()
         self.numbers.value = _tables(sections)

@@ -1,6 +1,7 @@
 """The worked example's network in plain Python, keeping every intermediate the lessons name."""
 import math
 from dataclasses import dataclass, make_dataclass
+from functools import cached_property
 
 from .example import (EXAMPLE, I1, I2, LEARNING_RATE, PARAMETER_NAMES, PARAMS, TARGET_O1, TARGET_O2, VALUE_NAMES,
                       WEIGHT_NAMES, Params)
@@ -115,9 +116,9 @@ class TrainingRun:
     params: Params
     errors: tuple
 
-    @property
+    @cached_property
     def final(self):
-        """The forward pass of the trained network."""
+        """The forward pass of the trained network (computed once)."""
         return forward(self.params)
 
 

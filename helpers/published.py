@@ -5,7 +5,7 @@ from decimal import ROUND_HALF_UP, Decimal, localcontext
 from importlib.resources import files
 
 from .table import Table
-from .validate import finite_decimal, finite_number, instance, one_of, whole_number
+from .validate import finite_decimal, finite_number, instance, one_of, sequence, whole_number
 
 _RAW = json.loads(files("helpers").joinpath("published_figures.json").read_text())
 SECTIONS = ("forward_pass", "output_layer", "hidden_layer", "training")
@@ -79,7 +79,7 @@ def side_by_side(rows):
     """A ComparisonTable from Comparisons, or from a {figure: computed value} dict."""
     if isinstance(rows, dict):
         rows = [compare(figure, value) for figure, value in rows.items()]
-    rows = list(rows)
+    rows = sequence("rows", rows, "Comparisons made by compare(...), or a {figure: value} dict")
     for row in rows:
         if not isinstance(row, Comparison):
             raise TypeError(f"expected Comparisons made by compare(...), or a {{figure: value}} dict; "

@@ -9,7 +9,7 @@ def finite_number(name, value, limit=None):
     """Return `value` as a float, or raise if it is not a finite real number (of size at most `limit`)."""
     if type(value) is not float:  # a float, the usual case, skips the slower checks
         if isinstance(value, bool) or not isinstance(value, Real):
-            raise TypeError(f"{name} must be a real number, got {type(value).__name__} {value!r}")
+            raise TypeError(f"{name} must be a real number, got {type(value).__name__} {_short(value)}")
         try:
             value = float(value)
         except OverflowError:  # e.g. a whole number with hundreds of digits
@@ -31,7 +31,7 @@ def positive_number(name, value):
 
 def whole_number(name, value, minimum=0, maximum=None):
     if isinstance(value, bool) or not isinstance(value, Integral):
-        raise TypeError(f"{name} must be a whole number, got {type(value).__name__} {value!r}")
+        raise TypeError(f"{name} must be a whole number, got {type(value).__name__} {_short(value)}")
     value = int(value)
     if value < minimum or (maximum is not None and value > maximum):
         upper = "" if maximum is None else f" and at most {maximum:,}"

@@ -222,6 +222,7 @@ def test_a_count_must_be_exact():
     assert check("parameter_count", 10).correct and check("parameter_count", 10.0).correct
     assert not check("parameter_count", 10.4).correct
     assert repr(check("minibatch_updates", 2000)) == "✓ minibatch_updates = 2000 is right."
+    assert repr(check("mlp_parameter_count", 1234567)).startswith("✗ 1234567 is not mlp_parameter_count.")
 
 
 def test_an_unlisted_wrong_answer_gets_the_general_hint_and_the_way_to_the_solution():

@@ -164,15 +164,6 @@ def test_a_lab_needs_a_sensible_number_of_steps(lab):
         lab.set(steps=0)
 
 
-def test_training_that_diverges_names_the_learning_rate():
-    class Diverging:  # stands in for helpers.fast when the weights outgrow every float
-        @staticmethod
-        def train(*args):
-            raise ValueError("w1 must be a finite number, got inf")
-    with pytest.raises(ValueError, match="training diverged: the learning rate 50 makes the weights grow"):
-        numbers(EXAMPLE, 50.0, 100, "described", Diverging)
-
-
 def test_the_stored_lab_asks_to_run_the_cells(lab):
     shown = []
     with pytest.MonkeyPatch.context() as patch:

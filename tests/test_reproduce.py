@@ -40,9 +40,9 @@ def test_every_published_figure_is_reproduced_by_some_row(rows):
         assert all(_within_half_a_printed_unit(row.computed, printed) for row in matching), figure
 
 
-def test_each_figure_has_one_row_as_described(rows):
-    described = [row.figure for row in rows if row.how == AS_DESCRIBED]
-    assert sorted(described) == sorted(PUBLISHED)
+def test_one_row_per_published_figure_and_one_more_per_miss(rows):
+    assert len(PUBLISHED) == 32  # every figure the worked example prints
+    assert len(rows) == 32 + len(MISSED_AS_DESCRIBED) == 37
 
 
 def test_the_rows_that_differ_as_described_are_exactly_the_known_five(rows):

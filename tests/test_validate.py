@@ -15,7 +15,8 @@ from helpers import EXAMPLE, Params, backward, forward, logistic, train, train_s
 from helpers import derivation, fast, gradcheck, mlp, xor
 from helpers.autodiff import Value, example_graph
 from helpers.derivation import symbol
-from helpers.published import as_printed, compare
+from helpers.drawing import draw_loss_curves
+from helpers.published import as_printed, compare, side_by_side
 from helpers.validate import finite_array, finite_number, instance, one_of, positive_number, sequence, whole_number
 
 NET = mlp.from_example()
@@ -164,6 +165,14 @@ ENTRY_POINTS = [
     (lambda: xor.learning_rate_sweep([0.5], [1.5], 1), TypeError, r"seed must be a whole number, got float 1\.5"),
     (lambda: xor.accuracy("network"), TypeError, r"network must be a helpers\.mlp\.Network, got str"),
     (lambda: xor.xor_network("tanh"), ValueError, r"hidden must be one of 'sigmoid', 'relu', got 'tanh'"),
+    (lambda: draw_loss_curves({"a": [1.0, math.inf]}), ValueError, r"curves\['a'\] entries must be a finite number"),
+    (lambda: draw_loss_curves({"a": []}), ValueError, r"curves\['a'\] must not be empty"),
+    (lambda: draw_loss_curves({"a": 0.5}), TypeError, r"curves\['a'\] must be a list of errors, got float 0\.5"),
+    (lambda: Value(-8.0) ** 0.5, ValueError, r"-8 \*\* 0\.5 cannot be computed: a negative number has no real"),
+    (lambda: derivation.latex("w5"), TypeError, r"expr must be a sympy expression such as symbol\.w5"),
+    (lambda: derivation.Equation("x", "y"), TypeError, r"expected a sympy expression .* got the string 'y'"),
+    (lambda: side_by_side(3.0), TypeError, r"rows must be Comparisons made by compare\(\.\.\.\), or a \{figure"),
+    (lambda: finite_number("x", [0.5] * 1000), TypeError, r"x must be a real number, got list \[0\.5, .*\.\.\.$"),
 ]
 
 
