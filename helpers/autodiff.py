@@ -2,7 +2,7 @@
 from functools import reduce
 from operator import add
 
-from .example import BIAS_EDGES, EDGES, EXAMPLE, I1, I2, LAYERS, PARAMS, TARGET_O1, TARGET_O2, Params
+from .example import BIAS_OF, EDGES, EXAMPLE, I1, I2, LAYERS, PARAMS, TARGET_O1, TARGET_O2, Params
 from .network import logistic
 from .validate import finite_number, instance
 
@@ -129,11 +129,10 @@ def example_graph(params=EXAMPLE):
     params = instance("params", params, Params, PARAMS)
     leaves = {"i1": I1, "i2": I2, **params.as_dict(), "target_o1": TARGET_O1, "target_o2": TARGET_O2}
     v = {name: Value(value, name) for name, value in leaves.items()}
-    bias = {neuron: name for name, neurons in BIAS_EDGES.items() for neuron in neurons}
     for neuron in LAYERS[1] + LAYERS[2]:
         terms = [v[w] * v[start if start in LAYERS[0] else f"out_{start}"]
                  for w, (start, end) in EDGES.items() if end == neuron]
-        v[f"net_{neuron}"] = reduce(add, terms + [v[bias[neuron]]]).named(f"net_{neuron}")
+        v[f"net_{neuron}"] = reduce(add, terms + [v[BIAS_OF[neuron]]]).named(f"net_{neuron}")
         v[f"out_{neuron}"] = v[f"net_{neuron}"].sigmoid().named(f"out_{neuron}")
         if neuron in LAYERS[2]:
             v[f"E_{neuron}"] = (0.5 * (v[f"target_{neuron}"] - v[f"out_{neuron}"]) ** 2).named(f"E_{neuron}")

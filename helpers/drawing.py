@@ -58,7 +58,8 @@ def draw_network(params=EXAMPLE, gradients=None):
     instance("params", params, Params, PARAMS)
     if gradients is not None:
         instance("gradients", gradients, Gradients, "None or the Gradients that backward(...) returns")
-    edges = [_edge(name, getattr(params, name), gradients) for name in EDGES]
+    biggest = max(abs(gradients.of(w)) for w in EDGES) if gradients else 0  # the widest edge's gradient
+    edges = [_edge(name, getattr(params, name), gradients, biggest) for name in EDGES]
     body = [line for line, _ in edges]
     for bias, ends in BIAS_EDGES.items():
         body += [_line((NEURONS[bias], NEURONS[end]), "#999", 1.2, "4 3") for end in ends]
@@ -76,11 +77,11 @@ def draw_network(params=EXAMPLE, gradients=None):
     return Picture(470, 342 if gradients else 312, body, _describe_network(gradients))
 
 
-def _edge(name, weight, gradients):
+def _edge(name, weight, gradients, biggest):
     (x0, y0), (x1, y1) = NEURONS[EDGES[name][0]], NEURONS[EDGES[name][1]]
     label, colour, width = f"{name} = {weight:.4g}", "currentColor", 1.5
     if gradients:
-        grad, biggest = gradients.of(name), max(abs(gradients.of(w)) for w in EDGES)
+        grad = gradients.of(name)
         colour = POSITIVE if grad > 0 else NEGATIVE
         width = 1 + 5 * math.sqrt(abs(grad) / biggest) if biggest else 1
         label += f"\n∂E/∂{name} = {grad:+.3g}"

@@ -20,6 +20,7 @@ EDGES = {"w1": ("i1", "h1"), "w2": ("i2", "h1"), "w3": ("i1", "h2"), "w4": ("i2"
 """The wiring: each weight joins the output of one neuron (or input) to the net input of a neuron of the next layer."""
 BIAS_EDGES = {"b1": ("h1", "h2"), "b2": ("o1", "o2")}
 """Each bias, and the neurons whose net input it joins (one bias per layer, shared)."""
+BIAS_OF = {neuron: bias for bias, neurons in BIAS_EDGES.items() for neuron in neurons}
 
 LIMIT = 1e100
 """The largest size of a parameter: beyond it the forward and backward passes can overflow."""

@@ -1,5 +1,6 @@
 """The interactive lab: a slider for every weight, bias and the learning rate, redrawing all that they change."""
 import html
+import math
 import threading
 
 import ipywidgets as widgets
@@ -90,7 +91,8 @@ class Lab:
     def __init__(self):
         self.sliders = {name: self._slider(widgets.FloatSlider, name, getattr(EXAMPLE, name), *PARAMETER_RANGE,
                                            0.01, readout_format=".2f") for name in PARAMETER_NAMES}
-        self.learning_rate = self._slider(widgets.FloatLogSlider, "learning rate", LEARNING_RATE, -2, 2,
+        self.learning_rate = self._slider(widgets.FloatLogSlider, "learning rate", LEARNING_RATE,
+                                          *map(math.log10, LEARNING_RATE_RANGE),
                                           LEARNING_RATE_STEP, base=10, readout_format=".3g", continuous_update=False)
         self.steps = self._slider(widgets.IntSlider, "steps", MAX_STEPS, 1, MAX_STEPS, 1, continuous_update=False)
         self.variant = widgets.ToggleButtons(options=list(VARIANTS), tooltips=list(VARIANT_TIPS), description="update",

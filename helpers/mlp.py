@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from .example import BIAS_EDGES, EDGES, EXAMPLE, I1, I2, LAYERS, PARAMS, TARGET_O1, TARGET_O2, Params
+from .example import BIAS_OF, EDGES, EXAMPLE, I1, I2, LAYERS, PARAMS, TARGET_O1, TARGET_O2, Params
 from .validate import finite_array, instance, one_of, positive_number, rng as checked_rng, sequence, whole_number
 
 MAX_EPOCHS = 100_000
@@ -298,8 +298,7 @@ def from_example(params=EXAMPLE):
     """The worked example's 2-2-2 network: its shared biases become one (equal) bias per neuron."""
     p = instance("params", params, Params, PARAMS).as_dict()
     weight = {ends: name for name, ends in EDGES.items()}  # (from, to) -> the weight joining them
-    bias = {neuron: name for name, neurons in BIAS_EDGES.items() for neuron in neurons}
     layers = list(zip(LAYERS, LAYERS[1:]))
     return Network(weights=[[[p[weight[k, j]] for k in before] for j in after] for before, after in layers],
-                   biases=[[p[bias[j]] for j in after] for _, after in layers], activations=["sigmoid", "sigmoid"])
+                   biases=[[p[BIAS_OF[j]] for j in after] for _, after in layers], activations=["sigmoid", "sigmoid"])
 

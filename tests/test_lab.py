@@ -4,7 +4,7 @@ import re
 import pytest
 
 from helpers import EXAMPLE, PARAMETER_NAMES, PUBLISHED, WEIGHT_NAMES, backward, forward, network
-from helpers.lab import ALL_WELL, LEARNING_RATE_RANGE, MAX_STEPS, PARAMETER_RANGE, RUN_FIRST, Lab, messages, numbers
+from helpers.lab import ALL_WELL, LEARNING_RATE_RANGE, MAX_STEPS, PARAMETER_RANGE, RUN_FIRST, Lab, messages
 from helpers.network import TrainingRun
 
 
