@@ -179,7 +179,7 @@ def wait_for(driver, want, seconds=30):
 def check_the_learning_rate_slider(driver):
     start = {f"E_total_after_{MAX_STEPS}_updates": f"{network.train(EXAMPLE, MAX_STEPS).errors[-1]:.9g}",
              "w5_new": f"{network.train_step(EXAMPLE).w5:.9g}"}
-    wait_for(driver, start, seconds=60)
+    wait_for(driver, start, seconds=120)  # sympy writes the training loop in the background first
     press_right_on_the_learning_rate(driver)
     wait_for(driver, expected_after_one_key_press())
 
