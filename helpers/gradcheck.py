@@ -5,12 +5,11 @@ from dataclasses import replace
 
 import numpy as np
 
-from .mlp import ACTIVATIONS, LOSSES, Network
-from .validate import finite_array, finite_number, instance, one_of, positive_number, rng as checked_rng
+from .mlp import ACTIVATIONS, LOSSES, NETWORK, Network
+from .validate import checked_rng, finite_array, finite_number, instance, one_of, positive_number
 
 H = 1e-5
 """The default nudge: small enough for the truncation error (about h²), large enough for rounding (about 1e-16 / h)."""
-NETWORK = "a helpers.mlp.Network"
 
 
 def central_difference(f, x, h=H):

@@ -9,11 +9,12 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .example import BIAS_OF, EDGES, EXAMPLE, I1, I2, LAYERS, PARAMS, TARGET_O1, TARGET_O2, Params
-from .validate import finite_array, instance, one_of, positive_number, rng as checked_rng, sequence, whole_number
+from .validate import checked_rng, finite_array, instance, one_of, positive_number, sequence, whole_number
 
 MAX_EPOCHS = 100_000
 MAX_WEIGHTS = 10_000_000  # in a Network.random: 80 MB of float64
 PER_LAYER = "a list with one entry per layer"
+NETWORK = "a helpers.mlp.Network"
 
 
 # Activations: each one a function of the net input, and its derivative (its slope). The slope gets
@@ -238,7 +239,7 @@ def stack(networks):
     """Networks alike in sizes, activations and loss as one, each array with a leading axis (one entry per network)."""
     networks = sequence("networks", networks, "a list of helpers.mlp.Network")
     for k, network in enumerate(networks):
-        instance(f"networks[{k}]", network, Network, "a helpers.mlp.Network")
+        instance(f"networks[{k}]", network, Network, NETWORK)
     first = networks[0]
     if any((n.sizes, n.activations, n.loss) != (first.sizes, first.activations, first.loss) for n in networks):
         raise ValueError("stacked networks need the same layer sizes, activations and loss")
@@ -257,7 +258,7 @@ class TrainingRun:
 def train(network, x, target, learning_rate, epochs, batch_size=None, rng=None):
     """Gradient descent for `epochs` passes over x: one step on all rows (batch_size=None), or each pass
     shuffled by `rng` with one step per `batch_size` rows (1: stochastic, in between: mini-batch)."""
-    instance("network", network, Network, "a helpers.mlp.Network")
+    instance("network", network, Network, NETWORK)
     x, target = finite_array("x", x, 2), finite_array("target", target, 2)
     epochs, rows = whole_number("epochs", epochs, maximum=MAX_EPOCHS), x.shape[-2]
     network._rate(learning_rate)

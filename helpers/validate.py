@@ -65,7 +65,7 @@ def instance(name, value, kind, expected):
     return value
 
 
-def rng(value):
+def checked_rng(value):
     import numpy as np  # here and in finite_array: the lab, which checks no arrays, opens sooner without numpy
     return instance("rng", value, np.random.Generator, "a numpy Generator, e.g. numpy.random.default_rng(seed)")
 

@@ -3,7 +3,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .mlp import Network, stack, train
+from .mlp import NETWORK, Network, stack, train
 from .validate import finite_array, instance, one_of, sequence, whole_number
 
 XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
@@ -23,7 +23,7 @@ def xor_network(hidden="sigmoid", seed=SEED):
 
 def accuracy(network):
     """The fraction of the four rows answered right (output at least 0.5 answers 1), per network of a stack."""
-    answers = instance("network", network, Network, "a helpers.mlp.Network").forward(XOR_X).output >= 0.5
+    answers = instance("network", network, Network, NETWORK).forward(XOR_X).output >= 0.5
     return (answers == XOR_TARGET).mean(axis=(-1, -2))
 
 
